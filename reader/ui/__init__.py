@@ -1,0 +1,1 @@
+"""The Textual user interface. Only the interactive reader imports this."""

@@ -1,0 +1,31 @@
+"""The title bar at the top and the status bar (keys and position) at the bottom."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.widgets import Footer, Static
+
+
+class TitleBar(Static):
+    """The article's title, one line, never markup."""
+
+    def __init__(self, title: str, *, id: str | None = None) -> None:  # noqa: A002
+        super().__init__(Content(title), id=id)
+
+    def set_title(self, title: str) -> None:
+        """Show another title."""
+        self.update(Content(title))
+
+
+class StatusBar(Horizontal):
+    """The footer's keys on the left, `§ 3/14 · 27% · 6 min left` on the right."""
+
+    def compose(self) -> ComposeResult:
+        yield Footer(show_command_palette=False)
+        yield Static(id="position")
+
+    def set_position(self, text: str) -> None:
+        """Show where the reader is."""
+        self.query_one("#position", Static).update(Content(text))
