@@ -128,7 +128,7 @@ COMMANDS: tuple[Command, ...] = (
         "scroll_up", ("up", "k"), "Scroll up", "Scroll up a line", READ, palette=False
     ),
     Command(
-        "page_down",
+        "page_forward",
         ("space", "pagedown"),
         "Page down",
         "Page down; at the end of a section, on to the next",
@@ -136,7 +136,7 @@ COMMANDS: tuple[Command, ...] = (
         palette=False,
     ),
     Command(
-        "page_up",
+        "page_back",
         ("b", "pageup"),
         "Page up",
         "Page up; at the top of a section, back to the previous one's end",

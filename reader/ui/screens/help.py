@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
@@ -21,21 +21,14 @@ HOW_TO_READ = (
 )
 
 
-def help_text() -> Content:
-    """The help screen's text: the paragraph, then keys grouped by purpose."""
-    grouped = commands.groups()
-    for *_, group in commands.FIXED_KEYS:
-        grouped.setdefault(group, [])
-    parts: list[Content] = [Content(HOW_TO_READ), Content("\n")]
-    for group, members in grouped.items():
-        parts.append(Content.styled(f"\n{group}\n", "bold $accent"))
-        rows = [(command.keys_label, command.help) for command in members]
-        rows += [
-            (key, text) for key, text, fixed in commands.FIXED_KEYS if fixed == group
-        ]
-        for keys, text in rows:
-            parts.append(Content.assemble((f"  {keys:<16}", "bold"), text, "\n"))
-    return Content.assemble(*parts)
+def help_rows() -> dict[str, list[tuple[str, str]]]:
+    """(keys, what they do) by group: the declared commands, then Textual's own."""
+    grouped: dict[str, list[tuple[str, str]]] = {}
+    for group, members in commands.groups().items():
+        grouped[group] = [(command.keys_label, command.help) for command in members]
+    for keys, text, group in commands.FIXED_KEYS:
+        grouped.setdefault(group, []).append((keys, text))
+    return grouped
 
 
 class HelpScreen(ModalScreen[None]):
@@ -48,6 +41,13 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):
             yield Static(
-                Content.styled("How to read with reader", "bold"), id="help-title"
+                Content.styled("How to read with reader", "bold"), classes="title"
             )
-            yield Static(help_text(), id="help-text")
+            yield Static(Content(HOW_TO_READ), classes="how-to")
+            for group, rows in help_rows().items():
+                yield Static(Content.styled(group, "bold $accent"), classes="group")
+                for keys, text in rows:
+                    with Horizontal(classes="row"):
+                        yield Static(Content.styled(keys, "bold"), classes="keys")
+                        yield Static(Content(text), classes="does")
+            yield Static(Content("Esc, ? or q closes this."), classes="closing")

@@ -131,10 +131,10 @@ class ReadingScreen(Screen[None]):
         await self.go(number - 1)
 
     def action_scroll_down(self) -> None:
-        self.pane.scroll_down()
+        self.pane.scroll_down(animate=False)
 
     def action_scroll_up(self) -> None:
-        self.pane.scroll_up()
+        self.pane.scroll_up(animate=False)
 
     async def action_page_forward(self) -> None:
         if self.on_feedback:
@@ -142,13 +142,13 @@ class ReadingScreen(Screen[None]):
         if self.pane.at_bottom:
             await self.go(self.index + 1)
         else:
-            self.pane.scroll_page_down()
+            self.pane.scroll_page_down(animate=False)
 
     async def action_page_back(self) -> None:
         if self.index > 0 and (self.on_feedback or self.pane.at_top):
             await self.go(self.index - 1, where="bottom")
         elif not self.on_feedback:
-            self.pane.scroll_page_up()
+            self.pane.scroll_page_up(animate=False)
 
     def action_toggle_toc(self) -> None:
         toc = self.toc

@@ -1,0 +1,255 @@
+"""Reading the bundled article with the keyboard: keys in, screen out."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.ui.screens.help import HelpScreen
+from reader.ui.screens.reading import ReadingScreen
+from reader.ui.widgets.section_pane import SectionPane
+from reader.ui.widgets.toc import TableOfContents
+from tests.app.helpers import make_app, pane_text, region_text, screen_text
+
+OPENING = "Yes, therapists do indeed go for therapy."
+WHY = "Therapists have a difficult job."
+
+
+def reading(app: object) -> ReadingScreen:
+    screen = app.screen  # type: ignore[attr-defined]
+    assert isinstance(screen, ReadingScreen)
+    return screen
+
+
+async def test_the_opening_section_shows_first() -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        pane = pane_text(app)
+        assert pane.startswith("Do therapists go to therapy? " + OPENING)
+        assert WHY not in pane
+        assert "§ 1/12 · 0% · 7 min left" in screen_text(app)
+
+
+@pytest.mark.parametrize(("forward", "back"), [("right", "left"), ("l", "h")])
+async def test_next_and_previous_section(forward: str, back: str) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press(forward)
+        pane = pane_text(app)
+        assert pane.startswith("Why do therapists need therapy? " + WHY)
+        assert OPENING not in pane
+        assert "§ 2/12" in screen_text(app)
+        await pilot.press(back)
+        pane = pane_text(app)
+        assert OPENING in pane
+        assert WHY not in pane
+
+
+async def test_previous_on_the_first_section_stays_put() -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("left", "h")
+        assert reading(app).index == 0
+        assert OPENING in pane_text(app)
+
+
+@pytest.mark.parametrize("key", ["end", "G"])
+async def test_end_shows_the_feedback_pane(key: str) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press(key)
+        assert pane_text(app) == "Was this helpful? Yes No"
+        assert "Feedback · 100%" in screen_text(app)
+        await pilot.press("right")  # nothing lies past the feedback pane
+        assert reading(app).index == 12
+
+
+@pytest.mark.parametrize("key", ["home", "g"])
+async def test_home_goes_to_the_first_section(key: str) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("right", "right", "right", key)
+        assert reading(app).index == 0
+        assert OPENING in pane_text(app)
+
+
+@pytest.mark.parametrize(
+    ("key", "title", "phrase"),
+    [
+        ("3", "Difficult clients", "Some clients at times show signs"),
+        ("5", "Professional isolation", "Many therapists tend to spend"),
+        ("9", "Getting Support", "Therapists must work in isolation"),
+        ("1", "Do therapists go to therapy?", OPENING),
+    ],
+)
+async def test_number_keys_jump_to_that_section(
+    key: str, title: str, phrase: str
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("right", key)
+        assert pane_text(app).startswith(f"{title} {phrase}")
+        assert f"§ {key}/12" in screen_text(app)
+
+
+async def test_space_pages_down_then_continues_into_the_next_section() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 14)) as pilot:
+        await pilot.press("2")
+        screen = reading(app)
+        pane = app.query_one(SectionPane)
+        assert pane.max_scroll_y > 0, "the section must be longer than the pane"
+        pages = 0
+        while screen.index == 1:
+            before = pane.scroll_y
+            await pilot.press("space")
+            pages += 1
+            if screen.index == 1:
+                assert pane.scroll_y > before
+            assert pages < 20
+        assert pages >= 2
+        assert screen.index == 2
+        assert pane.scroll_y == 0
+        assert "Some clients at times show signs" in pane_text(app)
+
+
+async def test_pagedown_continues_and_reaches_the_feedback_pane_last() -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("9")
+        for _ in range(60):
+            await pilot.press("pagedown")
+        screen = reading(app)
+        assert screen.index == 12
+        assert "Was this helpful?" in pane_text(app)
+
+
+@pytest.mark.parametrize("key", ["b", "pageup"])
+async def test_page_up_at_the_top_goes_back_to_the_previous_sections_end(
+    key: str,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 14)) as pilot:
+        await pilot.press("3", key)
+        await pilot.pause()
+        screen = reading(app)
+        pane = app.query_one(SectionPane)
+        assert screen.index == 1
+        assert pane.max_scroll_y > 0
+        assert pane.scroll_y == pane.max_scroll_y
+        assert "There are many reasons why a therapist may need therapy." in pane_text(
+            app
+        )
+        await pilot.press(key)
+        assert screen.index == 1
+        assert pane.scroll_y < pane.max_scroll_y
+
+
+async def test_page_up_on_the_feedback_pane_goes_back_to_the_last_section() -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("end", "b")
+        await pilot.pause()
+        assert reading(app).index == 11
+        assert "are for a fee." in pane_text(app)
+
+
+async def test_arrow_keys_and_j_k_scroll_the_pane() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 14)) as pilot:
+        await pilot.press("2")
+        pane = app.query_one(SectionPane)
+        await pilot.press("down", "down", "j")
+        assert pane.scroll_y == 3
+        await pilot.press("k", "up")
+        assert pane.scroll_y == 1
+        assert reading(app).index == 1
+
+
+async def test_t_hides_and_shows_the_table_of_contents() -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        toc = app.query_one(TableOfContents)
+        assert toc.display
+        assert "Vent out" in screen_text(app)
+        await pilot.press("t")
+        assert not toc.display
+        assert "Vent out" not in screen_text(app)
+        await pilot.press("t")
+        assert toc.display
+
+
+async def test_tab_moves_focus_between_the_contents_and_the_pane() -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        pane = app.query_one(SectionPane)
+        toc = app.query_one(TableOfContents)
+        assert pane.has_focus
+        await pilot.press("tab")
+        assert toc.has_focus
+        await pilot.press("tab")
+        assert pane.has_focus
+
+
+async def test_choosing_a_section_in_the_contents_opens_it() -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("tab", "down", "down", "enter")
+        assert reading(app).index == 2
+        assert "Some clients at times show signs" in pane_text(app)
+
+
+async def test_the_contents_follow_the_current_section() -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("4")
+        toc = app.query_one(TableOfContents)
+        assert toc.cursor_node is not None
+        assert toc.cursor_node.data == 3
+        assert "▸ Personal life" in screen_text(app)
+
+
+async def test_a_narrow_terminal_starts_with_the_contents_hidden() -> None:
+    app = make_app()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        assert not app.query_one(TableOfContents).display
+        assert OPENING in pane_text(app)
+
+
+async def test_help_lists_every_key() -> None:
+    from reader.ui.commands import COMMANDS
+
+    app = make_app()
+    async with app.run_test(size=(100, 60)) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        text = region_text(app, app.screen.query_one("#help"))
+        assert text.startswith("How to read with reader An article is read one section")
+        for command in COMMANDS:
+            assert command.help in text, command.action
+            assert command.keys_label in text, command.action
+        assert "Tab" in text and "Ctrl+P" in text
+        await pilot.press("escape")
+        assert isinstance(app.screen, ReadingScreen)
+
+
+async def test_palette_goes_to_a_section() -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.press(*"Ethical")
+        await pilot.pause(0.3)
+        assert "Go to section 6: Ethical issues" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert reading(app).index == 5
+        assert "Therapists are constantly questioning" in pane_text(app)
+
+
+async def test_q_quits() -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
