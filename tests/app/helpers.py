@@ -17,7 +17,6 @@ from reader.store import Database, FeedbackStore
 from reader.ui.app import ReaderApp
 from reader.ui.persistence import Persistence
 
-
 _CHROME = re.compile("[\u2500-\u259f]")
 
 
