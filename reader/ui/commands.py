@@ -117,6 +117,14 @@ COMMANDS: tuple[Command, ...] = (
         "jump", tuple("123456789"), "Section N", "Section number N", MOVE, palette=False
     ),
     Command(
+        "back",
+        ("backspace", "alt+left"),
+        "Back",
+        "Back to the article you followed a link from",
+        MOVE,
+        footer=True,
+    ),
+    Command(
         "scroll_down",
         ("down", "j"),
         "Scroll down",
@@ -139,7 +147,7 @@ COMMANDS: tuple[Command, ...] = (
         "page_back",
         ("b", "pageup"),
         "Page up",
-        "Page up; at the top of a section, back to the previous one's end",
+        "Page up; at the top of a section, back to the end of the one before",
         READ,
         palette=False,
     ),
@@ -150,6 +158,45 @@ COMMANDS: tuple[Command, ...] = (
         "Show or hide the table of contents",
         READ,
         footer=True,
+    ),
+    Command(
+        "next_link",
+        ("tab",),
+        "Next link",
+        "Next link in the section, then on to the table of contents",
+        READ,
+        palette=False,
+    ),
+    Command(
+        "previous_link",
+        ("shift+tab",),
+        "Previous link",
+        "Previous link in the section",
+        READ,
+        palette=False,
+    ),
+    Command(
+        "follow_link", ("enter",), "Follow", "Follow the chosen link", READ, footer=True
+    ),
+    Command("search", ("slash",), "Search", "Search every section", FIND, footer=True),
+    Command(
+        "next_hit",
+        ("right_square_bracket",),
+        "Next hit",
+        "Next search hit, in this section or the ones after",
+        FIND,
+        footer=True,
+    ),
+    Command(
+        "previous_hit",
+        ("left_square_bracket",),
+        "Prev hit",
+        "Previous search hit",
+        FIND,
+        footer=True,
+    ),
+    Command(
+        "clear_search", ("escape",), "Clear", "Clear the search", FIND, palette=False
     ),
     Command(
         "answer_yes",
@@ -173,7 +220,6 @@ COMMANDS: tuple[Command, ...] = (
 """The reading screen's commands, in the order the help screen lists them."""
 
 FIXED_KEYS: tuple[tuple[str, str, str], ...] = (
-    ("Tab", "Move focus: table of contents, pane, buttons", READ),
     ("Ctrl+P", "Command palette: go to a section, change the theme, …", APP),
 )
 """Keys Textual itself provides, listed beside ours in the help screen."""

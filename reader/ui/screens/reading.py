@@ -2,25 +2,32 @@
 
 from __future__ import annotations
 
-from typing import ClassVar, Literal
+from typing import TYPE_CHECKING, ClassVar, Literal
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher
+from textual.widget import Widget
+from textual.widgets import ContentSwitcher, Markdown
 
 from reader.article import Article
 from reader.article.progress import progress
+from reader.article.search import Hit, SearchIndex, SearchResult, query_pattern
+from reader.links import Anchor, LocalArticle, Refused, WebLink, classify
 from reader.source import Source
 from reader.store import Answer
 from reader.ui import commands
 from reader.ui.persistence import Persistence
 from reader.ui.widgets.bars import StatusBar, TitleBar
 from reader.ui.widgets.feedback_pane import FeedbackPane
+from reader.ui.widgets.search_panel import SearchPanel
 from reader.ui.widgets.section_pane import SectionPane
 from reader.ui.widgets.toc import TableOfContents
+
+if TYPE_CHECKING:
+    from reader.ui.app import ReaderApp
 
 NARROW = 70
 """Below this many columns the table of contents starts hidden."""
@@ -34,13 +41,30 @@ class ReadingScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = commands.bindings()
 
     def __init__(
-        self, source: Source, article: Article, persistence: Persistence
+        self,
+        source: Source,
+        article: Article,
+        persistence: Persistence,
+        *,
+        anchor: str = "",
     ) -> None:
         super().__init__()
         self.source = source
+        self._anchor = anchor
         self.article = article
         self.persistence = persistence
         self.index = 0
+        self._index: SearchIndex | None = None
+        self._result: SearchResult | None = None
+        self._hit: Hit | None = None
+        self._link: int | None = None
+
+    @property
+    def reader_app(self) -> ReaderApp:
+        from reader.ui.app import ReaderApp
+
+        assert isinstance(self.app, ReaderApp)
+        return self.app
 
     # -- layout ---------------------------------------------------------------
 
@@ -48,9 +72,11 @@ class ReadingScreen(Screen[None]):
         yield TitleBar(self.article.title, id="title")
         with Horizontal(id="body"):
             yield TableOfContents(id="toc")
-            with ContentSwitcher(initial="pane", id="panes"):
-                yield SectionPane(id="pane")
-                yield FeedbackPane(id="feedback")
+            with Vertical(id="main"):
+                yield SearchPanel(id="search")
+                with ContentSwitcher(initial="pane", id="panes"):
+                    yield SectionPane(id="pane")
+                    yield FeedbackPane(id="feedback")
         yield StatusBar(id="status")
 
     @property
@@ -71,11 +97,14 @@ class ReadingScreen(Screen[None]):
         return self.index >= len(self.article.sections)
 
     async def on_mount(self) -> None:
+        self.query_one(SearchPanel).display = False
         self.toc.display = self.app.size.width >= NARROW
         self.toc.show_article(self.article, self.index)
         self.watch(self.pane, "scroll_y", self._update_position, init=False)
         await self.go(0)
         self.pane.focus()
+        if self._anchor:
+            await self.go_to_anchor(self._anchor)
 
     # -- moving ---------------------------------------------------------------
 
@@ -83,6 +112,7 @@ class ReadingScreen(Screen[None]):
         """Show pane `index` (`len(sections)` is the feedback pane)."""
         index = max(0, min(index, len(self.article.sections)))
         self.index = index
+        self._link = None
         switcher = self.query_one(ContentSwitcher)
         if self.on_feedback:
             had_focus = self.pane.has_focus
@@ -92,19 +122,28 @@ class ReadingScreen(Screen[None]):
         else:
             had_focus = self.feedback_pane.has_focus_within
             switcher.current = "pane"
-            await self.pane.show(self.article, self.article.sections[index])
-            self.pane.scroll_to(
-                y=0 if where == "top" else self.pane.max_scroll_y,
-                animate=False,
-                immediate=True,
-            )
+            pane = self.pane
+            await pane.show(self.article, self.article.sections[index])
+            self._mark()
+            pane.scroll_to(y=0, animate=False, immediate=True)
             if where == "bottom":
                 self.call_after_refresh(self._scroll_to_end)
             if had_focus:
-                self.pane.focus()
+                pane.focus()
         self.toc.set_current(index)
         self._update_position()
         self.refresh_bindings()
+
+    def _reveal(self, widget: Widget, *, top: bool = False) -> None:
+        """Scroll `widget` into view (to the top, or the middle) once laid out."""
+
+        def scroll() -> None:
+            if top:
+                self.pane.scroll_to_widget(widget, top=True, animate=False)
+            else:
+                self.pane.scroll_to_center(widget, animate=False, immediate=True)
+
+        self.call_after_refresh(scroll)
 
     def _scroll_to_end(self) -> None:
         self.pane.scroll_end(animate=False, immediate=True)
@@ -164,6 +203,9 @@ class ReadingScreen(Screen[None]):
     async def action_quit(self) -> None:
         self.app.exit()
 
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
     @on(TableOfContents.SectionChosen)
     async def _section_chosen(self, event: TableOfContents.SectionChosen) -> None:
         await self.go(event.index)
@@ -180,7 +222,234 @@ class ReadingScreen(Screen[None]):
             return bool(parameters) and int(str(parameters[0])) <= count
         if action in ("scroll_down", "scroll_up"):
             return not self.on_feedback
+        if action in ("next_hit", "previous_hit", "clear_search"):
+            return self._result is not None and bool(self._result.hits)
+        if action == "follow_link":
+            return self._link is not None and self.pane.has_focus
+        if action == "back":
+            return len(self.app.screen_stack) > 1 and isinstance(
+                self.app.screen_stack[-2], ReadingScreen
+            )
         return True
+
+    # -- search ---------------------------------------------------------------
+
+    def action_search(self) -> None:
+        panel = self.query_one(SearchPanel)
+        panel.open()
+        if self._index is None:
+            panel.set_status("indexing…")
+            self._build_index()
+
+    @work(thread=True, exclusive=True, group="search-index")
+    def _build_index(self) -> None:
+        index = SearchIndex(self.article)
+        self.app.call_from_thread(self._index_built, index)
+
+    def _index_built(self, index: SearchIndex) -> None:
+        self._index = index
+        query = self.query_one("#query")
+        from textual.widgets import Input
+
+        assert isinstance(query, Input)
+        self._search(query.value)
+
+    @on(SearchPanel.QueryChanged)
+    def _query_changed(self, event: SearchPanel.QueryChanged) -> None:
+        if self._index is not None:
+            self._search(event.query)
+
+    @work(thread=True, exclusive=True, group="search")
+    def _search(self, query: str) -> None:
+        index = self._index
+        if index is None:
+            return
+        result = index.search(query)
+        self.app.call_from_thread(self._show_result, result)
+
+    def _show_result(self, result: SearchResult) -> None:
+        self._result = result if result.query.strip() else None
+        self._hit = None
+        self.query_one(SearchPanel).show_result(result, self.article)
+        self.toc.set_hits(result.counts)
+        self._mark()
+        self._update_search_status()
+        self.refresh_bindings()
+
+    @on(SearchPanel.HitChosen)
+    async def _hit_chosen(self, event: SearchPanel.HitChosen) -> None:
+        await self._go_to_hit(event.hit)
+
+    @on(SearchPanel.Closed)
+    def _search_closed(self) -> None:
+        self.action_clear_search()
+
+    def action_clear_search(self) -> None:
+        self._result = None
+        self._hit = None
+        self.query_one(SearchPanel).display = False
+        self.toc.set_hits({})
+        self._mark()
+        self._update_search_status()
+        self.pane.focus() if not self.on_feedback else self.feedback_pane.focus()
+        self.refresh_bindings()
+
+    async def action_next_hit(self) -> None:
+        if self._result is not None:
+            here = self._hit or Hit(self.index, -1, "", 0, 0)
+            hit = self._result.next_after(here.section, here.ordinal)
+            if hit is not None:
+                await self._go_to_hit(hit)
+
+    async def action_previous_hit(self) -> None:
+        if self._result is not None:
+            here = self._hit or Hit(self.index, 1 << 30, "", 0, 0)
+            hit = self._result.previous_before(here.section, here.ordinal)
+            if hit is not None:
+                await self._go_to_hit(hit)
+
+    async def _go_to_hit(self, hit: Hit) -> None:
+        self._hit = hit
+        if hit.section != self.index:
+            await self.go(hit.section)
+        self.pane.focus()
+        target = self._mark()
+        if target is not None:
+            self._reveal(target)
+        self._update_search_status()
+
+    def _mark(self) -> Widget | None:
+        """Draw search matches and the keyboard's link on the current section."""
+        section = self.pane.current
+        if section is None or self.on_feedback:
+            return None
+        pattern = query_pattern(self._result.query) if self._result else None
+        current = (
+            self._hit.ordinal if self._hit and self._hit.section == self.index else None
+        )
+        links = section.links()
+        link = (
+            links[self._link]
+            if self._link is not None and self._link < len(links)
+            else None
+        )
+        return section.mark(pattern, current, link)
+
+    def _update_search_status(self) -> None:
+        result = self._result
+        status = self.query_one(StatusBar)
+        if result is None or not result.hits:
+            status.set_search("")
+            return
+        position = ""
+        if self._hit is not None:
+            ordinal = result.hits.index(self._hit) + 1
+            position = f" {ordinal:,}/{result.total:,}"
+        status.set_search(
+            f"“{result.query.strip()}”{position or ' ' + result.describe()}"
+        )
+
+    # -- links ----------------------------------------------------------------
+
+    def action_next_link(self) -> None:
+        self._step_link(1)
+
+    def action_previous_link(self) -> None:
+        self._step_link(-1)
+
+    def _step_link(self, step: int) -> None:
+        """Move the keyboard's link by `step`; past either end, move focus on."""
+        section = self.pane.current
+        if not self.pane.has_focus or section is None or self.on_feedback:
+            self._focus_on(step)
+            return
+        links = section.links()
+        position = (
+            (-1 if step > 0 else len(links)) if self._link is None else self._link
+        )
+        position += step
+        if not 0 <= position < len(links):
+            self._link = None
+            self._mark()
+            self.refresh_bindings()
+            self._focus_on(step)
+            return
+        self._link = position
+        self._mark()
+        self._reveal(links[position].holder)
+        self.refresh_bindings()
+
+    def _focus_on(self, step: int) -> None:
+        if step > 0:
+            self.focus_next()
+        else:
+            self.focus_previous()
+
+    async def action_follow_link(self) -> None:
+        section = self.pane.current
+        if section is None or self._link is None:
+            return
+        links = section.links()
+        if self._link < len(links):
+            await self.follow(links[self._link].href)
+
+    @on(Markdown.LinkClicked)
+    async def _link_clicked(self, event: Markdown.LinkClicked) -> None:
+        event.stop()
+        await self.follow(event.href)
+
+    async def follow(self, href: str) -> None:
+        """Do what following `href` means (see `reader.links`)."""
+        target = classify(href, folder=self.source.folder, root=self.reader_app.root)
+        if isinstance(target, Anchor):
+            await self.go_to_anchor(target.anchor)
+        elif isinstance(target, LocalArticle):
+            self.reader_app.open_article(target.path, target.anchor)
+        elif isinstance(target, WebLink):
+            self._confirm_web_link(target)
+        elif isinstance(target, Refused):
+            self.notify(
+                target.reason,
+                title="Link not followed",
+                severity="warning",
+                markup=False,
+            )
+
+    async def go_to_anchor(self, anchor: str) -> bool:
+        """Show the heading with GitHub-style id `anchor`; False if there is none."""
+        found = self.article.anchors.get(anchor)
+        if found is None:
+            if anchor in ("", "top"):
+                await self.go(0)
+                return True
+            self.notify(
+                f"No heading “#{anchor}” in this article.",
+                severity="warning",
+                markup=False,
+            )
+            return False
+        await self.go(found.section)
+        section = self.pane.current
+        heading = None
+        if section is not None:
+            heading = section.heading_at(
+                found.line - self.article.sections[found.section].line_start
+            )
+        if (
+            heading is not None
+            and found.line != self.article.sections[found.section].line_start
+        ):
+            self._reveal(heading, top=True)
+        return True
+
+    def _confirm_web_link(self, link: WebLink) -> None:
+        from reader.ui.screens.confirm_link import ConfirmLinkScreen
+
+        def opened(confirmed: bool | None) -> None:
+            if confirmed:
+                self.app.open_url(link.url)
+
+        self.app.push_screen(ConfirmLinkScreen(link), opened)
 
     # -- feedback -------------------------------------------------------------
 

@@ -24,7 +24,14 @@ class StatusBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Footer(show_command_palette=False)
+        yield Static(id="search-position")
         yield Static(id="position")
+
+    def set_search(self, text: str) -> None:
+        """Show the active search and where in its hits the reader is ("" hides it)."""
+        label = self.query_one("#search-position", Static)
+        label.update(Content(text))
+        label.display = bool(text)
 
     def set_position(self, text: str) -> None:
         """Show where the reader is."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Literal
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
@@ -46,6 +47,8 @@ class CommentInput(Input):
 
 class FeedbackPane(Vertical, can_focus=True):
     """Asks "Was this helpful?", then for an optional comment, then thanks."""
+
+    BINDINGS = [Binding("escape", "skip_comment", "Skip", show=False)]
 
     stage: reactive[Stage] = reactive("asking")
 
@@ -115,13 +118,12 @@ class FeedbackPane(Vertical, can_focus=True):
         self.post_message(self.Commented(comment or None))
         self.stage = "thanked"
 
-    def skip_comment(self) -> bool:
-        """`escape` while commenting: no comment. False if not commenting."""
-        if self.stage != "commenting":
-            return False
+    def action_skip_comment(self) -> None:
+        """`escape` while commenting: no comment."""
         self.post_message(self.Commented(None))
         self.stage = "thanked"
-        return True
 
-    def key_escape(self) -> None:
-        self.skip_comment()
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "skip_comment":
+            return self.stage == "commenting"
+        return True

@@ -6,31 +6,12 @@ from collections import OrderedDict
 
 from textual.await_complete import AwaitComplete
 from textual.containers import VerticalScroll
-from textual.widgets import Markdown
 
 from reader.article import Article, Section
-from reader.article.markdown import render_parser
+from reader.ui.widgets.section_markdown import SectionMarkdown
 
 RENDERED_KEPT = 3
 """Sections kept rendered (hidden) beside the current one, to go back instantly."""
-
-
-class SectionMarkdown(Markdown):
-    """One section's Markdown, parsed with the article's own dialect.
-
-    Links are handed to the app (`open_links=False`), and the article's reference
-    definitions are known, so `[text][label]` resolves in any section.
-    """
-
-    def __init__(self, article: Article, section: Section) -> None:
-        references = article.references
-        super().__init__(
-            article.source(section),
-            parser_factory=lambda: render_parser(references),
-            open_links=False,
-            classes="section",
-        )
-        self.section = section
 
 
 class SectionPane(VerticalScroll, inherit_bindings=False):

@@ -38,6 +38,7 @@ class TableOfContents(Tree[int], inherit_bindings=False):
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
         super().__init__("Contents", id=id)
         self.show_root = False
+        self.show_guides = False
         self.guide_depth = 2
         self.auto_expand = False
         self._article: Article | None = None
@@ -110,11 +111,9 @@ class TableOfContents(Tree[int], inherit_bindings=False):
         )
         if not section.title:
             title.stylize("italic")
-        label = Text.assemble(marker, title)
         hits = self._hits.get(section.index)
-        if hits:
-            label.append(f" ({hits})", style="bold reverse")
-        return label
+        count = Text(f"{hits:,}", style="bold reverse") if hits else Text()
+        return Text.assemble(marker, count, " " if hits else "", title)
 
     def _move_cursor_to_current(self) -> None:
         if 0 <= self._current < len(self._section_nodes):
