@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, ClassVar, Literal
 
 from textual import on, work
@@ -9,12 +10,11 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Markdown
 
 from reader.article import Article
 from reader.article.progress import progress
-from reader.article.search import Hit, SearchIndex, SearchResult, query_pattern
+from reader.article.search import Hit, SearchResult, query_pattern
 from reader.links import Anchor, LocalArticle, Refused, WebLink, classify
 from reader.source import Source
 from reader.store import Answer
@@ -54,10 +54,8 @@ class ReadingScreen(Screen[None]):
         self.article = article
         self.persistence = persistence
         self.index = 0
-        self._index: SearchIndex | None = None
         self._result: SearchResult | None = None
         self._hit: Hit | None = None
-        self._link: int | None = None
 
     @property
     def reader_app(self) -> ReaderApp:
@@ -73,7 +71,7 @@ class ReadingScreen(Screen[None]):
         with Horizontal(id="body"):
             yield TableOfContents(id="toc")
             with Vertical(id="main"):
-                yield SearchPanel(id="search")
+                yield SearchPanel(self.article, id="search")
                 with ContentSwitcher(initial="pane", id="panes"):
                     yield SectionPane(id="pane")
                     yield FeedbackPane(id="feedback")
@@ -97,7 +95,6 @@ class ReadingScreen(Screen[None]):
         return self.index >= len(self.article.sections)
 
     async def on_mount(self) -> None:
-        self.query_one(SearchPanel).display = False
         self.toc.display = self.app.size.width >= NARROW
         self.toc.show_article(self.article, self.index)
         self.watch(self.pane, "scroll_y", self._update_position, init=False)
@@ -112,7 +109,6 @@ class ReadingScreen(Screen[None]):
         """Show pane `index` (`len(sections)` is the feedback pane)."""
         index = max(0, min(index, len(self.article.sections)))
         self.index = index
-        self._link = None
         switcher = self.query_one(ContentSwitcher)
         if self.on_feedback:
             had_focus = self.pane.has_focus
@@ -124,34 +120,16 @@ class ReadingScreen(Screen[None]):
             switcher.current = "pane"
             pane = self.pane
             await pane.show(self.article, self.article.sections[index])
-            self._mark()
-            pane.scroll_to(y=0, animate=False, immediate=True)
             if where == "bottom":
-                self.call_after_refresh(self._scroll_to_end)
+                pane.scroll_to_end_when_laid_out()
             if had_focus:
                 pane.focus()
         self.toc.set_current(index)
         self._update_position()
         self.refresh_bindings()
 
-    def _reveal(self, widget: Widget, *, top: bool = False) -> None:
-        """Scroll `widget` into view (to the top, or the middle) once laid out."""
-
-        def scroll() -> None:
-            if top:
-                self.pane.scroll_to_widget(widget, top=True, animate=False)
-            else:
-                self.pane.scroll_to_center(widget, animate=False, immediate=True)
-
-        self.call_after_refresh(scroll)
-
-    def _scroll_to_end(self) -> None:
-        self.pane.scroll_end(animate=False, immediate=True)
-
     def _update_position(self) -> None:
-        pane = self.pane
-        fraction = pane.scroll_y / pane.max_scroll_y if pane.max_scroll_y else 0.0
-        text = str(progress(self.article, self.index, fraction))
+        text = str(progress(self.article, self.index, self.pane.fraction))
         self.query_one(StatusBar).set_position(text)
 
     async def action_next_section(self) -> None:
@@ -225,7 +203,7 @@ class ReadingScreen(Screen[None]):
         if action in ("next_hit", "previous_hit", "clear_search"):
             return self._result is not None and bool(self._result.hits)
         if action == "follow_link":
-            return self._link is not None and self.pane.has_focus
+            return self.pane.chosen_link is not None and self.pane.has_focus
         if action == "back":
             return len(self.app.screen_stack) > 1 and isinstance(
                 self.app.screen_stack[-2], ReadingScreen
@@ -235,44 +213,15 @@ class ReadingScreen(Screen[None]):
     # -- search ---------------------------------------------------------------
 
     def action_search(self) -> None:
-        panel = self.query_one(SearchPanel)
-        panel.open()
-        if self._index is None:
-            panel.set_status("indexing…")
-            self._build_index()
+        self.query_one(SearchPanel).open()
 
-    @work(thread=True, exclusive=True, group="search-index")
-    def _build_index(self) -> None:
-        index = SearchIndex(self.article)
-        self.app.call_from_thread(self._index_built, index)
-
-    def _index_built(self, index: SearchIndex) -> None:
-        self._index = index
-        query = self.query_one("#query")
-        from textual.widgets import Input
-
-        assert isinstance(query, Input)
-        self._search(query.value)
-
-    @on(SearchPanel.QueryChanged)
-    def _query_changed(self, event: SearchPanel.QueryChanged) -> None:
-        if self._index is not None:
-            self._search(event.query)
-
-    @work(thread=True, exclusive=True, group="search")
-    def _search(self, query: str) -> None:
-        index = self._index
-        if index is None:
-            return
-        result = index.search(query)
-        self.app.call_from_thread(self._show_result, result)
-
-    def _show_result(self, result: SearchResult) -> None:
+    @on(SearchPanel.Searched)
+    def _searched(self, event: SearchPanel.Searched) -> None:
+        result = event.result
         self._result = result if result.query.strip() else None
         self._hit = None
-        self.query_one(SearchPanel).show_result(result, self.article)
         self.toc.set_hits(result.counts)
-        self._mark()
+        self.pane.set_search(query_pattern(result.query))
         self._update_search_status()
         self.refresh_bindings()
 
@@ -289,51 +238,45 @@ class ReadingScreen(Screen[None]):
         self._hit = None
         self.query_one(SearchPanel).display = False
         self.toc.set_hits({})
-        self._mark()
+        self.pane.set_search(None)
         self._update_search_status()
-        self.pane.focus() if not self.on_feedback else self.feedback_pane.focus()
+        (self.feedback_pane if self.on_feedback else self.pane).focus()
         self.refresh_bindings()
 
     async def action_next_hit(self) -> None:
         if self._result is not None:
-            here = self._hit or Hit(self.index, -1, "", 0, 0)
-            hit = self._result.next_after(here.section, here.ordinal)
+            section, ordinal = self._hit_position(before=True)
+            hit = self._result.next_after(section, ordinal)
             if hit is not None:
                 await self._go_to_hit(hit)
 
     async def action_previous_hit(self) -> None:
         if self._result is not None:
-            here = self._hit or Hit(self.index, 1 << 30, "", 0, 0)
-            hit = self._result.previous_before(here.section, here.ordinal)
+            section, ordinal = self._hit_position(before=False)
+            hit = self._result.previous_before(section, ordinal)
             if hit is not None:
                 await self._go_to_hit(hit)
+
+    def _hit_position(self, *, before: bool) -> tuple[int, int]:
+        """Where hits are counted from: the current hit, else this section."""
+        if self._hit is not None:
+            return self._hit.section, self._hit.ordinal
+        return self.index, -1 if before else 1 << 30
 
     async def _go_to_hit(self, hit: Hit) -> None:
         self._hit = hit
         if hit.section != self.index:
             await self.go(hit.section)
         self.pane.focus()
-        target = self._mark()
+        target = self.pane.set_search(self.pane_pattern, hit.ordinal)
         if target is not None:
-            self._reveal(target)
+            self.pane.reveal(target)
         self._update_search_status()
 
-    def _mark(self) -> Widget | None:
-        """Draw search matches and the keyboard's link on the current section."""
-        section = self.pane.current
-        if section is None or self.on_feedback:
-            return None
-        pattern = query_pattern(self._result.query) if self._result else None
-        current = (
-            self._hit.ordinal if self._hit and self._hit.section == self.index else None
-        )
-        links = section.links()
-        link = (
-            links[self._link]
-            if self._link is not None and self._link < len(links)
-            else None
-        )
-        return section.mark(pattern, current, link)
+    @property
+    def pane_pattern(self) -> re.Pattern[str] | None:
+        """The active search's pattern, to mark in the pane."""
+        return query_pattern(self._result.query) if self._result else None
 
     def _update_search_status(self) -> None:
         result = self._result
@@ -341,13 +284,10 @@ class ReadingScreen(Screen[None]):
         if result is None or not result.hits:
             status.set_search("")
             return
-        position = ""
+        where = result.describe()
         if self._hit is not None:
-            ordinal = result.hits.index(self._hit) + 1
-            position = f" {ordinal:,}/{result.total:,}"
-        status.set_search(
-            f"“{result.query.strip()}”{position or ' ' + result.describe()}"
-        )
+            where = f"{result.hits.index(self._hit) + 1:,}/{result.total:,}"
+        status.set_search(f"“{result.query.strip()}” {where}")
 
     # -- links ----------------------------------------------------------------
 
@@ -358,40 +298,19 @@ class ReadingScreen(Screen[None]):
         self._step_link(-1)
 
     def _step_link(self, step: int) -> None:
-        """Move the keyboard's link by `step`; past either end, move focus on."""
-        section = self.pane.current
-        if not self.pane.has_focus or section is None or self.on_feedback:
-            self._focus_on(step)
-            return
-        links = section.links()
-        position = (
-            (-1 if step > 0 else len(links)) if self._link is None else self._link
-        )
-        position += step
-        if not 0 <= position < len(links):
-            self._link = None
-            self._mark()
-            self.refresh_bindings()
-            self._focus_on(step)
-            return
-        self._link = position
-        self._mark()
-        self._reveal(links[position].holder)
+        """Choose the next link in the pane; past either end, move focus on."""
+        pane = self.pane
+        if not (pane.has_focus and pane.step_link(step)):
+            if step > 0:
+                self.focus_next()
+            else:
+                self.focus_previous()
         self.refresh_bindings()
 
-    def _focus_on(self, step: int) -> None:
-        if step > 0:
-            self.focus_next()
-        else:
-            self.focus_previous()
-
     async def action_follow_link(self) -> None:
-        section = self.pane.current
-        if section is None or self._link is None:
-            return
-        links = section.links()
-        if self._link < len(links):
-            await self.follow(links[self._link].href)
+        link = self.pane.chosen_link
+        if link is not None:
+            await self.follow(link.href)
 
     @on(Markdown.LinkClicked)
     async def _link_clicked(self, event: Markdown.LinkClicked) -> None:
@@ -439,7 +358,7 @@ class ReadingScreen(Screen[None]):
             heading is not None
             and found.line != self.article.sections[found.section].line_start
         ):
-            self._reveal(heading, top=True)
+            self.pane.reveal(heading, top=True)
         return True
 
     def _confirm_web_link(self, link: WebLink) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -12,7 +12,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.article import Article
-from reader.article.search import Hit, SearchResult
+from reader.article.search import Hit, SearchIndex, SearchResult
 
 SHOWN_HITS = 200
 """Hits listed at most (all of them still count, and `]` visits every one)."""
@@ -23,7 +23,12 @@ class HitList(OptionList, can_focus=False):
 
 
 class SearchPanel(Vertical):
-    """A query box, what it found, and the hits with their section and snippet."""
+    """A query box, what it found, and the hits with their section and snippet.
+
+    The article's plain text is indexed (in a thread) the first time the panel
+    opens; every edit of the query then searches the whole index, also in a
+    thread, and the result is posted as `Searched`.
+    """
 
     BINDINGS = [
         Binding("escape", "close", "Close search", show=False),
@@ -31,12 +36,12 @@ class SearchPanel(Vertical):
         Binding("up", "move(-1)", "Previous hit", show=False),
     ]
 
-    class QueryChanged(Message):
-        """The query was edited."""
+    class Searched(Message):
+        """A search finished (a blank query gives an empty result)."""
 
-        def __init__(self, query: str) -> None:
+        def __init__(self, result: SearchResult) -> None:
             super().__init__()
-            self.query = query
+            self.result = result
 
     class HitChosen(Message):
         """The reader picked a hit to go to."""
@@ -48,8 +53,10 @@ class SearchPanel(Vertical):
     class Closed(Message):
         """The reader closed the search with escape: the search is over."""
 
-    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
+    def __init__(self, article: Article, *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id)
+        self._article = article
+        self._index: SearchIndex | None = None
         self._hits: tuple[Hit, ...] = ()
 
     def compose(self) -> ComposeResult:
@@ -57,42 +64,62 @@ class SearchPanel(Vertical):
         yield Static(id="search-status")
         yield HitList(id="hits")
 
+    def on_mount(self) -> None:
+        self.display = False
+
     def open(self) -> None:
         """Show the panel with the query box focused and its text selected."""
         self.display = True
         query = self.query_one("#query", Input)
         query.focus()
         query.select_all()
+        if self._index is None:
+            self._set_status("indexing…")
+            self._build_index()
 
-    def set_status(self, text: str) -> None:
-        """Say what the search is doing ("indexing…", "3 matches…")."""
-        self.query_one("#search-status", Static).update(Content(text))
+    @work(thread=True, exclusive=True, group="search-index")
+    def _build_index(self) -> None:
+        index = SearchIndex(self._article)
+        self.app.call_from_thread(self._index_built, index)
 
-    def show_result(self, result: SearchResult, article: Article) -> None:
-        """List the hits of `result` (the first `SHOWN_HITS` of them)."""
+    def _index_built(self, index: SearchIndex) -> None:
+        self._index = index
+        self._search(self.query_one("#query", Input).value)
+
+    @on(Input.Changed, "#query")
+    def _query_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        if self._index is not None:
+            self._search(event.value)
+
+    @work(thread=True, exclusive=True, group="search")
+    def _search(self, query: str) -> None:
+        if self._index is not None:
+            result = self._index.search(query)
+            self.app.call_from_thread(self._show_result, result)
+
+    def _show_result(self, result: SearchResult) -> None:
         self._hits = result.hits[:SHOWN_HITS]
         more = result.total - len(self._hits)
         status = result.describe() if result.query.strip() else ""
         if more > 0:
             status += f" (the first {SHOWN_HITS:,} listed; ] visits them all)"
-        self.set_status(status)
-        hits = self.query_one("#hits", OptionList)
+        self._set_status(status)
+        hits = self.query_one(HitList)
         hits.clear_options()
-        hits.add_options(Option(_hit_label(hit, article)) for hit in self._hits)
+        hits.add_options(Option(_hit_label(hit, self._article)) for hit in self._hits)
         hits.display = bool(self._hits)
         if self._hits:
             hits.highlighted = 0
+        self.post_message(self.Searched(result))
 
-    @on(Input.Changed, "#query")
-    def _query_changed(self, event: Input.Changed) -> None:
-        event.stop()
-        self.post_message(self.QueryChanged(event.value))
+    def _set_status(self, text: str) -> None:
+        self.query_one("#search-status", Static).update(Content(text))
 
     @on(Input.Submitted, "#query")
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        hits = self.query_one("#hits", OptionList)
-        self._choose(hits.highlighted or 0)
+        self._choose(self.query_one(HitList).highlighted or 0)
 
     @on(OptionList.OptionSelected, "#hits")
     def _selected(self, event: OptionList.OptionSelected) -> None:
@@ -105,11 +132,10 @@ class SearchPanel(Vertical):
             self.post_message(self.HitChosen(self._hits[index]))
 
     def action_move(self, step: int) -> None:
-        hits = self.query_one("#hits", OptionList)
-        if not self._hits:
-            return
-        current = hits.highlighted if hits.highlighted is not None else -step
-        hits.highlighted = max(0, min(current + step, len(self._hits) - 1))
+        hits = self.query_one(HitList)
+        if self._hits:
+            current = hits.highlighted if hits.highlighted is not None else -step
+            hits.highlighted = max(0, min(current + step, len(self._hits) - 1))
 
     def action_close(self) -> None:
         self.display = False

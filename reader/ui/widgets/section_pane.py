@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 
-from textual.await_complete import AwaitComplete
 from textual.containers import VerticalScroll
+from textual.widget import Widget
 
 from reader.article import Article, Section
-from reader.ui.widgets.section_markdown import SectionMarkdown
+from reader.ui.widgets.section_markdown import Link, SectionMarkdown
 
 RENDERED_KEPT = 3
 """Sections kept rendered (hidden) beside the current one, to go back instantly."""
@@ -19,7 +20,8 @@ class SectionPane(VerticalScroll, inherit_bindings=False):
 
     Keys are the reading screen's (see `reader.ui.commands`), so the pane itself
     binds none. A few recently shown sections stay mounted but hidden, so moving
-    back and forth between neighbours does not render them again.
+    back and forth between neighbours does not render them again. The pane also
+    draws the search's matches and the link chosen with `tab`.
     """
 
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
@@ -27,14 +29,17 @@ class SectionPane(VerticalScroll, inherit_bindings=False):
         self._rendered: OrderedDict[tuple[int, int], SectionMarkdown] = OrderedDict()
         self._article: Article | None = None
         self._generation = 0
+        self._pattern: re.Pattern[str] | None = None
+        self._current_match: int | None = None
+        self._link: int | None = None
 
     @property
     def current(self) -> SectionMarkdown | None:
         """The section being shown."""
         return next(reversed(self._rendered.values()), None)
 
-    def show(self, article: Article, section: Section) -> AwaitComplete:
-        """Show `section` of `article`; await it to know its text is mounted."""
+    async def show(self, article: Article, section: Section) -> None:
+        """Show `section` of `article` from its top, its text mounted on return."""
         if article is not self._article:
             self._article = article
             self._generation += 1
@@ -42,26 +47,24 @@ class SectionPane(VerticalScroll, inherit_bindings=False):
         shown = self._rendered.pop(key, None)
         for widget in self._rendered.values():
             widget.display = False
+        self._link = None
+        self._current_match = None
         if shown is not None:
             self._rendered[key] = shown
             shown.display = True
-            return AwaitComplete(self._no_op())
-        widget = SectionMarkdown(article, section)
-        self._rendered[key] = widget
-        stale = []
-        while len(self._rendered) > RENDERED_KEPT:
-            stale.append(self._rendered.popitem(last=False)[1])
-        return AwaitComplete(self._replace(widget, stale))
+        else:
+            widget = SectionMarkdown(article, section)
+            self._rendered[key] = widget
+            stale = []
+            while len(self._rendered) > RENDERED_KEPT:
+                stale.append(self._rendered.popitem(last=False)[1])
+            await self.mount(widget)
+            if stale:
+                await self.remove_children(stale)
+        self.redraw()
+        self.scroll_to(y=0, animate=False, immediate=True)
 
-    async def _replace(
-        self, widget: SectionMarkdown, stale: list[SectionMarkdown]
-    ) -> None:
-        await self.mount(widget)
-        if stale:
-            await self.remove_children(stale)
-
-    async def _no_op(self) -> None:
-        return None
+    # -- where the view is ----------------------------------------------------
 
     @property
     def at_top(self) -> bool:
@@ -75,8 +78,61 @@ class SectionPane(VerticalScroll, inherit_bindings=False):
 
     @property
     def fraction(self) -> float:
-        """How far through the section the bottom of the view is, 0–1."""
-        height = self.virtual_size.height
-        if height <= 0:
-            return 1.0
-        return min((self.scroll_y + self.size.height) / height, 1.0)
+        """How far down the section the view has scrolled, 0–1."""
+        return self.scroll_y / self.max_scroll_y if self.max_scroll_y else 0.0
+
+    def reveal(self, widget: Widget, *, top: bool = False) -> None:
+        """Scroll `widget` into view (to the top, or the middle) once laid out."""
+
+        def scroll() -> None:
+            if top:
+                self.scroll_to_widget(widget, top=True, animate=False)
+            else:
+                self.scroll_to_center(widget, animate=False, immediate=True)
+
+        self.call_after_refresh(scroll)
+
+    def scroll_to_end_when_laid_out(self) -> None:
+        """Scroll to the bottom, after the section has been laid out."""
+        self.call_after_refresh(self.scroll_end, animate=False, immediate=True)
+
+    # -- search matches and the chosen link -------------------------------------
+
+    def set_search(
+        self, pattern: re.Pattern[str] | None, current_match: int | None = None
+    ) -> Widget | None:
+        """Mark `pattern`'s matches (the `current_match`-th emphasised) here and in
+        sections shown later; returns the text holding the current match."""
+        self._pattern, self._current_match = pattern, current_match
+        return self.redraw()
+
+    def redraw(self) -> Widget | None:
+        """Draw the search's matches and the chosen link on the current section."""
+        section = self.current
+        if section is None:
+            return None
+        return section.mark(self._pattern, self._current_match, self.chosen_link)
+
+    @property
+    def chosen_link(self) -> Link | None:
+        """The link `tab` has chosen, if any."""
+        section = self.current
+        if section is None or self._link is None:
+            return None
+        links = section.links()
+        return links[self._link] if self._link < len(links) else None
+
+    def step_link(self, step: int) -> bool:
+        """Choose the next (or, `step` -1, previous) link; False past either end."""
+        section = self.current
+        links = section.links() if section is not None else []
+        if self._link is None:
+            position = 0 if step > 0 else len(links) - 1
+        else:
+            position = self._link + step
+        self._link = position if 0 <= position < len(links) else None
+        self.redraw()
+        link = self.chosen_link
+        if link is not None:
+            self.reveal(link.holder)
+        return link is not None
