@@ -32,8 +32,8 @@ MAX_NESTING = 16
 NESTING_LIMIT = "nesting_limit"
 """Token type standing in for lines nested deeper than `MAX_NESTING`."""
 
-References = Mapping[str, Mapping[str, str]]
-"""Reference-link definitions, as markdown-it keeps them in `env["references"]`."""
+References = Mapping[str, Mapping[str, Any]]
+"""Reference-link definitions as markdown-it keeps them: `href`, `title`, `map`."""
 
 
 class _DepthCappedParserBlock(ParserBlock):
@@ -87,6 +87,18 @@ def _toml_front_matter(
 def _is_marker_line(state: StateBlock, line: int, marker: str) -> bool:
     text = state.src[state.bMarks[line] : state.eMarks[line]]
     return text.rstrip(" \t") == marker
+
+
+def opens_front_matter(text: str) -> bool:
+    """Whether `text` starts the way front matter does (closed or not).
+
+    YAML front matter is any first line starting `---` (the plugin's rule),
+    TOML a first line `+++`. Unclosed, either is no front matter at all, so
+    whether it is one depends on the whole text.
+    """
+    if text.startswith("---"):
+        return True
+    return text.startswith("+++") and text[:4096].partition("\n")[0].rstrip() == "+++"
 
 
 def _configure(md: MarkdownIt) -> MarkdownIt:

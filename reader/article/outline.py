@@ -1,17 +1,24 @@
 """Finding an article's sections with markdown-it's block rules, chunk by chunk.
 
-A top-level ATX heading (`# …` outside any list or quote) ends every block
-before it and starts the parser afresh, so the article can be parsed in chunks
-that end just before one without changing a single token. A cheap line scan
-proposes where such headings might be; the parser confirms each by parsing up
-to and including it, and a chunk whose proposed end turns out to be inside
-something else (a code fence, say) is simply retried twice as long. So:
+An ATX heading (`# …`) outside any list or quote ends every block before it,
+and the parser starts afresh after it; so the article can be parsed in chunks,
+each resuming at such a heading, without changing a single token. Each chunk
+is parsed from its first line to a line a cheap scan says may be a heading,
+and the next chunk resumes at the last top-level ATX heading the parser found
+in it; what came after that heading is parsed again. (A chunk with no such
+heading past its first line is retried twice as long.) So:
 
 - the first section is known after parsing a few kilobytes, however long the
   article is (`Outliner.advance` until `Outliner.snapshot` has a section);
 - memory stays bounded: each chunk's tokens are dropped once read;
 - the result is exactly what one pass over the whole text gives (tests compare
   them; `chunked=False` is that one pass).
+
+Two things need care. Front matter: a first line `---` (or `+++`) takes in
+the text up to its closing line, or is no front matter at all if that never
+comes, so the first chunk must reach past it. And reference definitions:
+markdown-it collects them from the whole chunk, so only those before the line
+the next chunk resumes at are kept; the rest are read again with it.
 """
 
 from __future__ import annotations
@@ -24,7 +31,7 @@ from typing import Any
 from markdown_it.token import Token
 
 from reader.article.frontmatter import front_matter_title
-from reader.article.markdown import structure_parser
+from reader.article.markdown import opens_front_matter, structure_parser
 from reader.article.model import Anchor, Article, Section
 from reader.article.slugs import Slugger
 from reader.article.words import count_words
@@ -59,9 +66,14 @@ class _LineCursor:
         self._char = 0
 
     def char_of(self, line: int) -> int:
+        """Where `line` starts (the end of the text for the line after the last)."""
         text, char = self._text, self._char
         for _ in range(line - self._line):
-            char = text.index("\n", char) + 1
+            newline = text.find("\n", char)
+            if newline < 0:
+                char = len(text)
+                break
+            char = newline + 1
         self._line, self._char = line, char
         return char
 
@@ -76,6 +88,8 @@ class Outliner:
     def __init__(
         self, text: str, *, name: str, split_level: int = 3, chunked: bool = True
     ) -> None:
+        if "\r" in text:  # as markdown-it does, or lines would not match up
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
         self._text = text
         self._name = name
         self._split_level = split_level
@@ -83,6 +97,7 @@ class Outliner:
         self._references: dict[str, Any] = {}
         self._headings: list[_Heading] = []
         self._front_title: str | None = None
+        self._opens_front_matter = opens_front_matter(text)
         self._body_line = 0
         self._body_char = 0
         self._first_block_line: int | None = None
@@ -90,31 +105,30 @@ class Outliner:
         self._char = 0
         self._cursor = _LineCursor(text)
         self._chunk = FIRST_CHUNK if chunked else len(text) + 1
+        self._plain_titles: dict[str, str] = {}
+        self._counted: dict[tuple[int, int], int] = {}
         self.done = not text
 
     def advance(self) -> bool:
         """Parse one more chunk. False once the whole article has been parsed."""
         size = self._chunk
         while not self.done:
-            boundary = self._boundary_after(self._char + size)
-            if boundary is None:
-                tokens, references = self._parse(len(self._text))
-                self._take(tokens, references)
-                self._line = self._text.count("\n", self._char) + self._line
+            end = self._chunk_end(self._char + size)
+            tokens, references = self._parse(end)
+            if end == len(self._text):
+                self._take(tokens, references, len(tokens))
+                self._line += self._text.count("\n", self._char)
                 self._char = len(self._text)
                 self.done = True
                 break
-            line, char = boundary
-            line_end = self._text.find("\n", char)
-            tokens, references = self._parse(
-                len(self._text) if line_end < 0 else line_end + 1
-            )
-            if _ends_with_top_level_heading(tokens, line - self._line):
-                self._take(tokens[:-3], references)
-                self._line, self._char = line, char
+            resume = self._resume_at(tokens)
+            if resume is not None:
+                self._take(tokens, references, resume)
                 self._chunk = min(size * 2, LARGEST_CHUNK)
                 return True
-            size *= 2  # the proposed heading is inside something longer
+            # One long block, or front matter not closed yet: read on, at
+            # least twice as far as this time.
+            size = 2 * (end - self._char)
         return False
 
     def run(self) -> Article:
@@ -123,44 +137,91 @@ class Outliner:
             pass
         return self.snapshot()
 
-    def _boundary_after(self, char: int) -> tuple[int, int] | None:
-        """The (line, char) of the first possible ATX heading at or past `char`."""
+    def _chunk_end(self, char: int) -> int:
+        """The end of the first line at or past `char` that may be a heading."""
         if char >= len(self._text):
-            return None
+            return len(self._text)
         match = _ATX_HEADING.search(self._text, char)
         if match is None:
-            return None
-        start = match.start()
-        return self._line + self._text.count("\n", self._char, start), start
+            return len(self._text)
+        line_end = self._text.find("\n", match.start())
+        return len(self._text) if line_end < 0 else line_end + 1
+
+    def _resume_at(self, tokens: list[Token]) -> int | None:
+        """The index of the last top-level ATX heading past the chunk's first line.
+
+        Everything before such a heading is as the whole text's parse has it;
+        the heading itself is parsed again at the start of the next chunk.
+        """
+        if (
+            self._opens_front_matter
+            and self._char == 0
+            and (not tokens or tokens[0].type != "front_matter")
+        ):
+            return None  # it may still close further on
+        for index in range(len(tokens) - 1, 0, -1):
+            token = tokens[index]
+            if (
+                token.type == "heading_open"
+                and token.level == 0
+                and token.markup[:1] == "#"
+                and token.map is not None
+                and token.map[0] > 0
+            ):
+                return index
+        return None
 
     def _parse(self, end: int) -> tuple[list[Token], dict[str, Any]]:
         env: dict[str, Any] = {"references": dict(self._references)}
         tokens = self._md.parse(self._text[self._char : end], env)
         return tokens, env["references"]
 
-    def _take(self, tokens: list[Token], references: dict[str, Any]) -> None:
-        self._references = references
-        for index, token in enumerate(tokens):
-            if token.map is None:
+    def _take(self, tokens: list[Token], references: dict[str, Any], stop: int) -> None:
+        """Keep what `tokens[:stop]` say; the next chunk starts at `tokens[stop]`."""
+        resume = _line_of(tokens[stop]) if stop < len(tokens) else None
+        for label, definition in references.items():
+            if label in self._references:
                 continue
-            line = self._line + token.map[0]
-            if token.type == "front_matter":
-                self._front_title = front_matter_title(token.content, token.markup)
-                self._body_line = self._line + token.map[1]
-                self._body_char = self._cursor.char_of(self._body_line)
+            start, end = definition.get("map") or (0, 0)
+            if resume is None or start < resume:  # the rest is read again
+                self._references[label] = {
+                    **definition,
+                    "map": [self._line + start, self._line + end],
+                }
+        if self._char == 0 and stop and tokens[0].type == "front_matter":
+            front_matter = tokens[0]
+            assert front_matter.map is not None
+            self._front_title = front_matter_title(
+                front_matter.content, front_matter.markup
+            )
+            self._body_line = self._line + front_matter.map[1]
+            self._body_char = self._cursor.char_of(self._body_line)
+        if self._first_block_line is None:
+            self._first_block_line = next(
+                (
+                    self._line + token.map[0]
+                    for token in tokens[:stop]
+                    if token.map is not None and token.type != "front_matter"
+                ),
+                None,
+            )
+        for index in range(stop):
+            token = tokens[index]
+            if token.type != "heading_open":
                 continue
-            if self._first_block_line is None:
-                self._first_block_line = line
-            if token.type == "heading_open":
-                self._headings.append(
-                    _Heading(
-                        line=line,
-                        char=self._cursor.char_of(line),
-                        level=int(token.tag[1:]),
-                        top_level=token.level == 0,
-                        content=tokens[index + 1].content,
-                    )
+            line = self._line + _line_of(token)
+            self._headings.append(
+                _Heading(
+                    line=line,
+                    char=self._cursor.char_of(line),
+                    level=int(token.tag[1:]),
+                    top_level=token.level == 0,
+                    content=tokens[index + 1].content,
                 )
+            )
+        if resume is not None:
+            self._line += resume
+            self._char = self._cursor.char_of(self._line)
 
     def snapshot(self) -> Article:
         """The article as far as it has been parsed."""
@@ -204,7 +265,7 @@ class Outliner:
             text=self._text,
             sections=tuple(sections),
             anchors=anchors,
-            references=self._references,
+            references=dict(self._references),  # more may come: not a live view
             complete=self.done,
         )
 
@@ -229,10 +290,17 @@ class Outliner:
                     line_end=end_line,
                     char_start=char,
                     char_end=end_char,
-                    words=count_words(self._text[char:end_char]),
+                    words=self._words(char, end_char),
                 )
             )
         return sections
+
+    def _words(self, start: int, end: int) -> int:
+        """Words in `text[start:end]`, counted once however often asked."""
+        words = self._counted.get((start, end))
+        if words is None:
+            words = self._counted[start, end] = count_words(self._text[start:end])
+        return words
 
     def _line_count(self) -> int:
         """Lines in the whole text; a last line without a newline counts."""
@@ -248,17 +316,27 @@ class Outliner:
         return self._name
 
     def _plain_text(self, inline: str) -> str:
-        """A heading's text as read: emphasis, code and link marks dropped."""
+        """A heading's text as read: emphasis, code and link marks dropped.
+
+        Only text with a `[` can hold a reference link, whose reading may change
+        as more definitions are found; the rest is parsed once.
+        """
+        known = self._plain_titles.get(inline)
+        if known is not None:
+            return known
         children: list[Token] = []
         env: dict[str, Any] = {"references": self._references}
         self._md.inline.parse(inline, self._md, env, children)
-        return "".join(_plain(children)).strip()
+        plain = "".join(_plain(children)).strip()
+        if "[" not in inline:
+            self._plain_titles[inline] = plain
+        return plain
 
 
 def _plain(tokens: list[Token]) -> list[str]:
     parts = []
     for token in tokens:
-        if token.type in ("text", "code_inline"):
+        if token.type in ("text", "text_special", "code_inline"):
             parts.append(token.content)
         elif token.type in ("softbreak", "hardbreak"):
             parts.append(" ")
@@ -267,14 +345,7 @@ def _plain(tokens: list[Token]) -> list[str]:
     return parts
 
 
-def _ends_with_top_level_heading(tokens: list[Token], line: int) -> bool:
-    """Whether the parse ends with a heading outside any container at `line`."""
-    if len(tokens) < 3:
-        return False
-    opening = tokens[-3]
-    return (
-        opening.type == "heading_open"
-        and opening.level == 0
-        and opening.map is not None
-        and opening.map[0] == line
-    )
+def _line_of(token: Token) -> int:
+    """The first line of a block token (one that has a line map)."""
+    assert token.map is not None
+    return token.map[0]

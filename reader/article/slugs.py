@@ -11,13 +11,23 @@ import unicodedata
 
 def slugify(text: str) -> str:
     """The bare slug of a heading's plain text, before de-duplication."""
-    kept = (char for char in text.lower() if char in "- " or _is_word_char(char))
-    return "".join(kept).replace(" ", "-")
+    return text.lower().translate(_KEPT).replace(" ", "-")
 
 
-def _is_word_char(char: str) -> bool:
-    category = unicodedata.category(char)
-    return category[0] in "LMN" or category == "Pc"
+class _KeptCharacters(dict[int, str | None]):
+    """A `str.translate` table keeping slug characters and deleting the rest."""
+
+    def __missing__(self, code: int) -> str | None:
+        char = chr(code)
+        category = unicodedata.category(char)
+        kept = char in "- " or category[0] in "LMN" or category == "Pc"
+        result = char if kept else None
+        if len(self) < 65536:
+            self[code] = result
+        return result
+
+
+_KEPT = _KeptCharacters()
 
 
 class Slugger:
