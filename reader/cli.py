@@ -1,28 +1,42 @@
 """The `reader` command: arguments, dispatch and exit codes.
 
 Only the interactive reader imports Textual; `--outline`, `--print` and
-`--feedback` never do. Every failure the user can cause is one line on stderr
-and exit status 2; nothing prints a traceback (set `READER_DEBUG=1` to see one
-for a bug).
+`--feedback` never do, and neither does reading through a pipe. Every failure
+the user can cause is one line on stderr and exit status 2; nothing prints a
+traceback (set `READER_DEBUG=1` to see one for a bug).
 """
 
 from __future__ import annotations
 
 import argparse
-import json
+import io
 import os
+import shlex
+import stat
 import sys
 from collections.abc import Sequence
-from typing import NoReturn
+from typing import NoReturn, TextIO
 
 from reader import locations
-from reader.article import Article, Outliner
+from reader.article import Article, Outliner, Section
+from reader.folder import FolderScan
 from reader.safe_text import safe_line
-from reader.source import Source, SourceError, load_file
+from reader.source import (
+    DEFAULT_MAX_SIZE,
+    STDIN_NAME,
+    Source,
+    SourceError,
+    display_path,
+    load_file,
+    load_stream,
+    parse_size,
+)
 
 EXIT_OK = 0
 EXIT_ERROR = 1
 EXIT_USAGE = 2
+
+MIN_WIDTH, MAX_WIDTH = 20, 1_000
 
 
 class UsageError(Exception):
@@ -43,12 +57,20 @@ def build_parser() -> argparse.ArgumentParser:
         description=(
             "Read a Markdown article in the terminal, one section at a time. "
             "With no PATH, opens the bundled article "
-            "“Do therapists go to therapy?”."
+            "“Do therapists go to therapy?”. When standard output is not a "
+            "terminal, prints the article instead."
         ),
     )
-    parser.add_argument("path", nargs="?", metavar="PATH", help="a Markdown file")
     parser.add_argument(
-        "--outline", action="store_true", help="print the article's sections and exit"
+        "path",
+        nargs="?",
+        metavar="PATH",
+        help="a Markdown file, a folder of them, or - for standard input",
+    )
+    parser.add_argument(
+        "--outline",
+        action="store_true",
+        help="print the article's sections (or a folder's articles) and exit",
     )
     parser.add_argument(
         "--print",
@@ -58,10 +80,42 @@ def build_parser() -> argparse.ArgumentParser:
         "standard output is not a terminal)",
     )
     parser.add_argument(
+        "--section",
+        metavar="ID",
+        help="with --print: print only this section (an id or number from "
+        "reader --outline)",
+    )
+    parser.add_argument(
+        "--width",
+        type=_width,
+        metavar="N",
+        help="with --print: columns to print in (default: the terminal's, "
+        "or 80 when not printing to a terminal)",
+    )
+    parser.add_argument(
+        "--max-size",
+        type=_max_size,
+        default=DEFAULT_MAX_SIZE,
+        metavar="SIZE",
+        help="refuse articles larger than this, e.g. 500K, 10M, 2G or bytes "
+        "(default 50M)",
+    )
+    parser.add_argument(
         "--feedback", action="store_true", help="print the feedback recorded so far"
     )
     parser.add_argument(
         "--json", action="store_true", help="with --outline or --feedback: as JSON"
+    )
+    parser.add_argument(
+        "--csv", action="store_true", help="with --feedback: every record as CSV"
+    )
+    parser.add_argument(
+        "--from-start",
+        action="store_true",
+        help="start at the beginning, not where you left off",
+    )
+    parser.add_argument(
+        "--theme", metavar="NAME", help="use this colour theme for this run only"
     )
     parser.add_argument(
         "--data-dir",
@@ -81,10 +135,33 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _width(text: str) -> int:
+    try:
+        width = int(text)
+    except ValueError:
+        width = 0
+    if not MIN_WIDTH <= width <= MAX_WIDTH:
+        raise argparse.ArgumentTypeError(
+            f"not a width: {safe_line(text)!r} (a number from {MIN_WIDTH} "
+            f"to {MAX_WIDTH})"
+        )
+    return width
+
+
+def _max_size(text: str) -> int:
+    try:
+        return parse_size(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run `reader`; returns the exit status."""
     try:
-        return _run(build_parser().parse_args(argv))
+        status = _run(build_parser().parse_args(argv))
+        if sys.stdout is not None:
+            sys.stdout.flush()  # a closed pipe shows here, not at exit
+        return status
     except UsageError as error:
         _fail(str(error))
         return EXIT_USAGE
@@ -104,7 +181,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _fail(message: str) -> None:
-    print(f"reader: {message}", file=sys.stderr)
+    print(f"reader: {safe_line(message)}", file=sys.stderr)
+
+
+def _note(shown: str, notice: str) -> None:
+    print(f"reader: note: {safe_line(shown)}: {safe_line(notice)}", file=sys.stderr)
 
 
 def _silence_stdout() -> None:
@@ -121,9 +202,29 @@ def _run(args: argparse.Namespace) -> int:
         return EXIT_OK
     if args.json and not (args.outline or args.feedback):
         raise UsageError("--json goes with --outline or --feedback")
+    if args.csv and not args.feedback:
+        raise UsageError("--csv goes with --feedback")
+    if args.csv and args.json:
+        raise UsageError("choose one of --json and --csv")
+    theme = _theme(args.theme)
+    if args.section is not None and args.outline:
+        raise UsageError("--section goes with --print, not --outline")
     if args.feedback:
         return _print_feedback(args)
+    printing = args.outline or args.print_ or not _is_terminal(sys.stdout)
+    if args.section is not None and not printing:
+        raise UsageError("--section goes with --print")
+    if printing:
+        _replace_unencodable(sys.stdout)
+        if _is_folder(args.path):
+            return _print_folder(args)
+    elif _is_folder(args.path):
+        from reader.folder import scan_folder
+
+        return _read(args, scan_folder(args.path), theme)
     source = _load(args)
+    if printing and source.notice:
+        _note(_shown(args), source.notice)
     outliner = Outliner(source.text, name=source.name, split_level=args.split_level)
     if args.outline:
         from reader.render import outline_json, outline_text
@@ -131,67 +232,185 @@ def _run(args: argparse.Namespace) -> int:
         article = outliner.run()
         print(outline_json(article) if args.json else outline_text(article))
         return EXIT_OK
-    if args.print_ or not sys.stdout.isatty():
-        return _print(outliner.run())
-    return _read(args, source, outliner.run())
+    if printing:
+        return _print(args, outliner.run())
+    if args.path == "-":
+        _keyboard_from_terminal()
+    return _read(args, (source, outliner.run()), theme)
 
 
 def _load(args: argparse.Namespace) -> Source:
     if args.path is None:
         bundled = locations.default_article()
-        return load_file(bundled, article_id=bundled.stem)
-    return load_file(args.path)
+        return load_file(bundled, max_size=args.max_size, article_id=bundled.stem)
+    if args.path == "-":
+        if sys.stdin is None:
+            raise UsageError("standard input is closed; pipe a file in")
+        if sys.stdin.isatty():
+            raise UsageError(
+                "standard input is a terminal; pipe a file in (reader - < notes.md)"
+            )
+        return load_stream(sys.stdin.buffer, max_size=args.max_size)
+    return load_file(args.path, max_size=args.max_size)
 
 
-def _print(article: Article) -> int:
-    from rich.console import Console
+def _shown(args: argparse.Namespace) -> str:
+    """The article's path as it may be shown."""
+    if args.path is None:
+        return locations.DEFAULT_ARTICLE
+    return STDIN_NAME if args.path == "-" else display_path(args.path)
 
+
+def _is_terminal(stream: TextIO | None) -> bool:
+    return stream is not None and stream.isatty()
+
+
+def _is_folder(path: str | None) -> bool:
+    if path is None or path == "-":
+        return False
+    try:
+        return stat.S_ISDIR(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False  # loading it says what is wrong
+
+
+def _replace_unencodable(stream: TextIO | None) -> None:
+    """On a terminal that is not UTF-8, show `?` rather than fail."""
+    if isinstance(stream, io.TextIOWrapper):
+        stream.reconfigure(errors="replace")
+
+
+def _print_folder(args: argparse.Namespace) -> int:
+    """`reader DIR` without the TUI: list its articles."""
+    from reader.folder import list_folder
+    from reader.render import folder_json, folder_text
+
+    shown = display_path(args.path)
+    if args.section is not None:
+        raise UsageError(f"{shown}: a folder; --section needs an article")
+    listing = list_folder(args.path, max_size=args.max_size)
+    print(folder_json(listing, shown) if args.json else folder_text(listing, shown))
+    return EXIT_OK
+
+
+def _print(args: argparse.Namespace, article: Article) -> int:
     from reader.render import print_article
 
-    print_article(article, Console(highlight=False))
+    only = None if args.section is None else _section(args, article)
+    print_article(article, sys.stdout, width=args.width, only=only)
     return EXIT_OK
+
+
+def _section(args: argparse.Namespace, article: Article) -> Section:
+    """The section `--section` names: by id, else by its number in the outline."""
+    wanted = args.section.strip()
+    section = article.find(wanted)
+    if (
+        section is None
+        and wanted.isdecimal()
+        and 0 < int(wanted) <= len(article.sections)
+    ):
+        section = article.sections[int(wanted) - 1]
+    if section is None:
+        command = "reader --outline"
+        if args.path is not None:
+            command += f" {shlex.quote(_shown(args))}" if args.path != "-" else " -"
+        raise UsageError(
+            f"{_shown(args)}: no section {safe_line(wanted)!r}; "
+            f"see the ids with: {command}"
+        )
+    return section
 
 
 def _print_feedback(args: argparse.Namespace) -> int:
-    from reader.store import Database, FeedbackStore
-
-    path = locations.database_path(locations.data_dir(args.data_dir))
-    records = []
-    if path.exists():
-        database = Database(path)
-        try:
-            records = FeedbackStore(database).records()
-        finally:
-            database.close()
-    if args.json:
-        print(
-            json.dumps(
-                [record.to_json() for record in records], ensure_ascii=False, indent=2
-            )
-        )
-        return EXIT_OK
-    if not records:
-        print("No feedback recorded yet.")
-        return EXIT_OK
-    for record in records:
-        title = safe_line(record.article_title)
-        comment = f" — {safe_line(record.comment)}" if record.comment else ""
-        print(f"{record.created_at}  {record.answer:<3}  {title}{comment}")
-    return EXIT_OK
-
-
-def _read(args: argparse.Namespace, source: Source, article: Article) -> int:
-    from reader.store import Database, FeedbackStore
-    from reader.ui.app import ReaderApp
-    from reader.ui.persistence import Persistence
+    from reader.report import feedback_csv, feedback_json, feedback_summary
+    from reader.store import FeedbackRecord, open_store
 
     directory = locations.data_dir(args.data_dir)
-    directory.mkdir(parents=True, exist_ok=True)
-    database = Database(locations.database_path(directory))
-    persistence = Persistence(FeedbackStore(database))
+    records: list[FeedbackRecord] = []
+    if locations.database_path(directory).exists():
+        opened = open_store(directory)
+        if opened.notice:
+            _fail(f"note: {opened.notice}")
+        if opened.store is None:
+            return EXIT_ERROR
+        try:
+            records = opened.store.feedback.records()
+        finally:
+            opened.store.close()
+    if args.json:
+        print(feedback_json(records))
+    elif args.csv:
+        sys.stdout.write(feedback_csv(records))
+    else:
+        print(feedback_summary(records))
+    return EXIT_OK
+
+
+def _theme(name: str | None) -> str | None:
+    """`--theme NAME` checked against Textual's themes (None: none given)."""
+    if name is None:
+        return None
+    from textual.theme import BUILTIN_THEMES
+
+    if name not in BUILTIN_THEMES:
+        names = ", ".join(sorted(BUILTIN_THEMES))
+        raise UsageError(f"unknown theme {safe_line(name)!r}; choose one of: {names}")
+    return name
+
+
+def _keyboard_from_terminal() -> None:
+    """After reading the article from a pipe, take keys from the terminal.
+
+    Textual reads keys from standard input, which was the pipe.
+    """
     try:
-        ReaderApp(source, article, persistence).run()
+        terminal = os.open("/dev/tty", os.O_RDWR)
+    except OSError:
+        raise UsageError(
+            "no terminal to read keys from; use --print to print the article"
+        ) from None
+    os.dup2(terminal, sys.stdin.fileno() if sys.stdin else 0)
+    os.close(terminal)
+
+
+def _read(
+    args: argparse.Namespace,
+    what: FolderScan | tuple[Source, Article],
+    theme: str | None,
+) -> int:
+    """Run the interactive reader on an article (`(source, article)`) or a folder."""
+    from reader.store import open_store
+    from reader.ui.app import ReaderApp, Reading, Start
+    from reader.ui.persistence import Persistence
+
+    opened = open_store(locations.data_dir(args.data_dir))
+    persistence = Persistence(opened.store, opened.notice)
+    try:
+        start: Start = (
+            what
+            if isinstance(what, FolderScan)
+            else Reading(
+                *what,
+                memory=persistence.recall(what[0].article_id),
+                resume=not args.from_start,
+            )
+        )
+        app = ReaderApp(
+            start,
+            persistence,
+            theme=theme or _saved_theme(persistence.theme()),
+            split_level=args.split_level,
+            max_size=args.max_size,
+        )
+        app.run()
     finally:
         persistence.close()
-        database.close()
     return EXIT_OK
+
+
+def _saved_theme(name: str | None) -> str | None:
+    """The saved theme, if it still exists."""
+    from textual.theme import BUILTIN_THEMES
+
+    return name if name in BUILTIN_THEMES else None

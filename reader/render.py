@@ -1,30 +1,46 @@
-"""Output without the TUI: `--outline` (text or JSON) and `--print` (Rich).
+"""Output without the TUI: `--outline` (text or JSON), `--print` (Rich), and a
+folder's listing.
 
-Never imports Textual. Every string here comes from an `Article`, whose text
-was made terminal-safe when it was read.
+Never imports Textual. The article's text was made terminal-safe when it was
+read, but some strings are made later (a TOML title's `\\u001b`, a character
+reference such as `&#x202E;`), so everything untrusted is made safe again here,
+just before it is written, and none of it is ever parsed as Rich markup.
 """
 
 from __future__ import annotations
 
+import io
 import json
-from typing import TYPE_CHECKING
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, TextIO
+
+from markdown_it.token import Token
 
 from reader.article import Article, Section
 from reader.article.markdown import render_parser
 from reader.article.words import reading_minutes
+from reader.safe_text import safe, safe_line
 
 if TYPE_CHECKING:
-    from rich.console import Console
+    from rich.console import RenderableType
+
+    from reader.folder import FolderListing
+
+PIPE_WIDTH = 80
+"""Columns `--print` uses when standard output is not a terminal."""
+
+_TRAILING_SPACES = re.compile(r"[ \t]+$", re.MULTILINE)
 
 
 def outline_json(article: Article) -> str:
     """The outline as JSON: lines are 1-based and inclusive."""
     data = {
-        "title": article.title,
+        "title": safe_line(article.title),
         "sections": [
             {
-                "id": section.id,
-                "title": section.title,
+                "id": safe_line(section.id),
+                "title": safe_line(section.title),
                 "level": section.level,
                 "words": section.words,
                 "line_start": section.line_start + 1,
@@ -41,42 +57,146 @@ def outline_text(article: Article) -> str:
     count = len(article.sections)
     minutes = reading_minutes(article.words)
     lines = [
-        article.title,
-        f"{count} section{'s' if count != 1 else ''} · {article.words:,} words · "
-        f"{minutes} min",
+        safe_line(article.title),
+        f"{_count(count, 'section')} · {article.words:,} words · {minutes} min",
         "",
     ]
     width = len(str(count))
     for section in article.sections:
         indent = "  " * max(section.level - 1, 0)
         lines.append(
-            f"{section.index + 1:>{width}}  {indent}{section.label}"
-            f"  ({_minutes(section)}, #{section.id})"
+            f"{section.index + 1:>{width}}  {indent}{safe_line(section.label)}"
+            f"  ({_minutes(section.words)}, #{safe_line(section.id)})"
         )
     return "\n".join(lines)
 
 
-def _minutes(section: Section) -> str:
-    return f"{section.minutes} min" if section.words else "no text"
+def folder_text(listing: FolderListing, shown: str) -> str:
+    """A folder's articles for people: numbered, with reading times and paths.
+
+    `shown` is the folder as it may be shown (`reader.source.display_path`).
+    """
+    entries = listing.entries
+    lines = [f"{shown} · {_count(len(entries), 'Markdown file')}", ""]
+    width = len(str(len(entries)))
+    for number, entry in enumerate(entries, 1):
+        detail = (
+            _minutes(entry.words) if entry.readable else f"cannot open: {entry.note}"
+        )
+        lines.append(f"{number:>{width}}  {entry.title}  ({detail}, {entry.relative})")
+    if not listing.complete:
+        lines += ["", f"Only the first {len(entries):,} are listed."]
+    return "\n".join(safe_line(line) for line in lines)
+
+
+def folder_json(listing: FolderListing, shown: str) -> str:
+    """A folder's articles as JSON; `note` says why one cannot be opened."""
+    data = {
+        "folder": safe_line(shown),
+        "complete": listing.complete,
+        "articles": [
+            {
+                "path": safe_line(entry.relative),
+                "title": safe_line(entry.title),
+                "words": entry.words,
+                "minutes": entry.minutes,
+                "note": None if entry.note is None else safe_line(entry.note),
+            }
+            for entry in listing.entries
+        ],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2)
 
 
 def print_article(
-    article: Article, console: Console, *, only: Section | None = None
+    article: Article,
+    file: TextIO,
+    *,
+    width: int | None = None,
+    only: Section | None = None,
 ) -> None:
-    """Render the article (or one section) with Rich to `console`.
+    """Render the article (or one section) with Rich to `file`.
 
-    Rich's `Markdown` parses with a stock markdown-it; each section is parsed
-    with the reader's own dialect instead (no HTML, no images fetched, deep
-    nesting capped, the article's reference links known).
+    To a terminal: at its width (or `width`), styled, honouring `NO_COLOR`.
+    Elsewhere (a pipe, a file): at `width` or 80 columns, without escape codes
+    (unless `FORCE_COLOR` asks), and without trailing spaces. Sections are
+    separated by a blank line.
     """
-    from rich.markdown import Markdown
     from rich.rule import Rule
+    from rich.text import Text
 
+    from reader.section_markdown import SectionMarkdown
+
+    output = _Output(file, width)
     parser = render_parser(article.references)
+    markdown = SectionMarkdown(hyperlinks=output.terminal)
     if only is None:
-        console.print(Rule(article.title, style="bold"))
-    for section in (only,) if only is not None else article.sections:
-        markdown = Markdown("", hyperlinks=console.is_terminal)
-        markdown.markup = article.source(section)
-        markdown.parsed = parser.parse(markdown.markup)
-        console.print(markdown)
+        output.print(Rule(Text(safe_line(article.title)), style="bold"))
+    sections = (only,) if only is not None else article.sections
+    for index, section in enumerate(sections):
+        if index:
+            output.blank_line()
+        markdown.parsed = _inert_strings(parser.parse(article.source(section)))
+        output.print(markdown)
+
+
+class _Output:
+    """A Rich console on `file`; when that is not a terminal, each print is
+    rendered to a buffer first so trailing spaces can be dropped."""
+
+    def __init__(self, file: TextIO, width: int | None) -> None:
+        from rich.console import Console
+
+        self.file = file
+        self.terminal = file.isatty()
+        self._buffer = None if self.terminal else io.StringIO()
+        self.console = Console(
+            file=self._buffer or file,
+            width=width if width or self.terminal else PIPE_WIDTH,
+            markup=False,
+            emoji=False,
+            highlight=False,
+            legacy_windows=False,
+        )
+
+    def blank_line(self) -> None:
+        self.file.write("\n")
+
+    def print(self, renderable: RenderableType) -> None:
+        self.console.print(renderable)
+        if self._buffer is not None:
+            text = self._buffer.getvalue()
+            self._buffer.seek(0)
+            self._buffer.truncate()
+            self.file.write(_TRAILING_SPACES.sub("", text))
+
+
+def _inert_strings(tokens: list[Token]) -> list[Token]:
+    """`tokens` with every string made safe again.
+
+    markdown-it decodes character references (`&#x202E;`, `&#13;`) after the
+    source text was made safe, so what it hands on can hold controls again.
+    """
+    for token in _all_tokens(tokens):
+        token.content = safe(token.content)
+        token.info = safe_line(token.info)
+        token.attrs = {
+            key: safe_line(value) if isinstance(value, str) else value
+            for key, value in token.attrs.items()
+        }
+    return tokens
+
+
+def _all_tokens(tokens: Iterable[Token]) -> Iterable[Token]:
+    for token in tokens:
+        yield token
+        if token.children:
+            yield from _all_tokens(token.children)
+
+
+def _minutes(words: int) -> str:
+    return f"{reading_minutes(words)} min" if words else "no text"
+
+
+def _count(count: int, noun: str) -> str:
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"

@@ -1,51 +1,41 @@
 """Reading an article from disk or standard input, safely, into text.
 
 Only regular files are read (a FIFO is never opened, so it never blocks), never
-more than a size cap, and the bytes must be text: UTF-8 (a BOM is dropped),
-UTF-16 or UTF-32 with a BOM, or bytes that are clearly Windows-1252, which are
-opened with a notice saying so. Line endings become `\\n` and anything that
-could act on a terminal is made inert (see `reader.safe_text`). Every failure
-is a `SourceError` carrying one line fit for stderr.
+more than a size cap (sizes can lie: /proc files say 0), and the bytes must be
+text (see `reader.decoding`). Every failure is a `SourceError` carrying one
+line fit for stderr, naming the path safely.
 """
 
 from __future__ import annotations
 
-import codecs
 import errno
 import hashlib
 import os
+import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from reader.safe_text import safe, safe_line
+from reader.decoding import Decoded, DecodingError, decode
+from reader.safe_text import safe_line
 
 DEFAULT_MAX_SIZE = 50 * 1024 * 1024
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd", ".mdx"})
+STDIN_NAME = "standard input"
+EMPTY_NOTICE = "Empty: there is nothing to read."
 
-_BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
-    (b"%PDF-", "a PDF document"),
-    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
-    (b"\x7fELF", "an executable (ELF)"),
-    (b"\x1f\x8b", "gzip data"),
-    (b"PK\x03\x04", "a zip archive"),
-    (b"GIF87a", "a GIF image"),
-    (b"GIF89a", "a GIF image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"SQLite format 3\x00", "an SQLite database"),
-)
-_BOMS: tuple[tuple[bytes, str], ...] = (
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
+_SIZE = re.compile(r"\s*(\d+(?:\.\d*)?|\.\d+)\s*(?:([kmg])(?:i?b)?|b)?\s*", re.I)
+_SCALES = {"": 1, "k": 1 << 10, "m": 1 << 20, "g": 1 << 30}
 
 
 class SourceError(Exception):
     """An article that cannot be read; `str()` is one line naming it safely."""
+
+    def __init__(self, shown: str, reason: str) -> None:
+        super().__init__(f"{shown}: {reason}")
+        self.shown = shown
+        self.reason = reason
 
 
 @dataclass(frozen=True)
@@ -57,6 +47,7 @@ class Source:
     article_id: str
     folder: Path | None = None
     notice: str | None = None
+    """Something the reader should be told once, e.g. which encoding was assumed."""
 
     @property
     def sha256(self) -> str:
@@ -67,6 +58,19 @@ class Source:
 def display_path(path: str | os.PathLike[str]) -> str:
     """A path as it may be shown: one line, nothing a terminal would act on."""
     return safe_line(os.fsdecode(path))
+
+
+def parse_size(text: str) -> int:
+    """Bytes in a size such as `500K`, `10M`, `2G`, `1.5MB` or `4096`."""
+    match = _SIZE.fullmatch(text)
+    size = 0
+    if match is not None:
+        size = int(float(match[1]) * _SCALES[(match[2] or "").lower()])
+    if size < 1:
+        raise ValueError(
+            f"not a size: {safe_line(text)!r} (try 500K, 10M, 2G or a number of bytes)"
+        )
+    return size
 
 
 def load_file(
@@ -80,99 +84,74 @@ def load_file(
     try:
         info = os.stat(path)
     except OSError as error:
-        raise SourceError(f"{shown}: {_describe(error)}") from None
+        raise SourceError(shown, _describe(error, path)) from None
     if not stat.S_ISREG(info.st_mode):
-        raise SourceError(f"{shown}: {_kind(info.st_mode)}, not a Markdown file")
+        raise SourceError(shown, f"{_kind(info.st_mode)}, not a Markdown file")
     if info.st_size > max_size:
-        raise SourceError(f"{shown}: {_too_big(max_size)}")
+        raise SourceError(shown, _too_big(max_size))
+    # O_NONBLOCK and O_NOCTTY: if the file was swapped for a FIFO or a terminal
+    # since the stat, opening it must neither block nor adopt the terminal.
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        fd = os.open(path, flags)
     except OSError as error:
-        raise SourceError(f"{shown}: {_describe(error)}") from None
+        raise SourceError(shown, _describe(error, path)) from None
     with os.fdopen(fd, "rb") as file:
         if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
-            raise SourceError(f"{shown}: changed while opening, not a regular file")
+            raise SourceError(shown, "changed while opening, not a regular file")
         data = _read_capped(file, max_size, shown)
     resolved = Path(os.path.realpath(path))
-    text, notice = decode(data, shown)
+    decoded = _decode(data, shown)
     return Source(
-        text=text,
+        text=decoded.text,
         name=safe_line(resolved.name),
         article_id=article_id or os.fsdecode(resolved),
         folder=resolved.parent,
-        notice=notice,
+        notice=decoded.notice or (None if data else EMPTY_NOTICE),
     )
 
 
 def load_stream(stream: BinaryIO, *, max_size: int = DEFAULT_MAX_SIZE) -> Source:
     """Read an article from a stream (standard input); its id is its hash."""
-    data = _read_capped(stream, max_size, "standard input")
-    text, notice = decode(data, "standard input")
-    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    data = _read_capped(stream, max_size, STDIN_NAME)
+    decoded = _decode(data, STDIN_NAME)
+    digest = hashlib.sha256(decoded.text.encode("utf-8", "surrogatepass")).hexdigest()
     return Source(
-        text=text,
-        name="standard input",
+        text=decoded.text,
+        name=STDIN_NAME,
         article_id=f"stdin:{digest[:16]}",
-        notice=notice,
+        notice=decoded.notice or (None if data else EMPTY_NOTICE),
     )
+
+
+def is_markdown_name(path: str | os.PathLike[str]) -> bool:
+    """Whether a file name looks like Markdown (`.md`, `.markdown`, …)."""
+    return Path(path).suffix.lower() in MARKDOWN_SUFFIXES
 
 
 def _read_capped(file: BinaryIO, max_size: int, shown: str) -> bytes:
     """At most `max_size` bytes; more is an error (sizes can lie, e.g. in /proc)."""
+    chunks: list[bytes] = []
+    left = max_size + 1
     try:
-        data = file.read(max_size + 1)
+        while left > 0:
+            chunk = file.read(min(left, 1 << 20))
+            if not chunk:  # the end (None: a non-blocking read found nothing)
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
     except OSError as error:
-        raise SourceError(f"{shown}: {_describe(error)}") from None
-    if data is None:  # a non-blocking read with nothing there yet
-        data = b""
-    if len(data) > max_size:
-        raise SourceError(f"{shown}: {_too_big(max_size)}")
-    return data
+        raise SourceError(shown, _describe(error)) from None
+    if left <= 0:
+        raise SourceError(shown, _too_big(max_size))
+    return b"".join(chunks)
 
 
-def decode(data: bytes, shown: str) -> tuple[str, str | None]:
-    """Bytes to normalised, terminal-safe text, and a notice if a guess was made."""
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            try:
-                return _normalise(data[len(bom) :].decode(encoding)), None
-            except UnicodeDecodeError as error:
-                raise SourceError(
-                    f"{shown}: not valid {encoding.upper()} at byte "
-                    f"{error.start + len(bom)}"
-                ) from None
-    for signature, what in _BINARY_SIGNATURES:
-        if data.startswith(signature):
-            raise SourceError(f"{shown}: not a text file ({what})")
-    if b"\x00" in data:
-        raise SourceError(f"{shown}: not a text file (it contains NUL bytes)")
+def _decode(data: bytes, shown: str) -> Decoded:
     try:
-        return _normalise(data.decode("utf-8")), None
-    except UnicodeDecodeError as error:
-        offset = error.start
-    guessed = _windows_1252(data)
-    if guessed is None:
-        raise SourceError(
-            f"{shown}: not valid UTF-8 at byte {offset}; save it as UTF-8 to read it"
-        )
-    return _normalise(guessed), "Not UTF-8: read as Windows-1252 (Western European)."
-
-
-def _windows_1252(data: bytes) -> str | None:
-    """The text, if `data` is plainly Western European text in Windows-1252."""
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError:
-        return None
-    high = sum(1 for byte in data if byte >= 0x80)
-    letters = sum(1 for char in text if char.isalpha())
-    # Mostly ASCII letters with a few accents, quotes or dashes: text. Dense
-    # high bytes are some other encoding (or not text at all).
-    return text if high * 4 <= max(letters, 1) else None
-
-
-def _normalise(text: str) -> str:
-    return safe(text.replace("\r\n", "\n").replace("\r", "\n"))
+        return decode(data)
+    except DecodingError as error:
+        raise SourceError(shown, str(error)) from None
 
 
 def _too_big(max_size: int) -> str:
@@ -182,8 +161,8 @@ def _too_big(max_size: int) -> str:
 def _size(count: int) -> str:
     for unit, scale in (("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10)):
         if count >= scale:
-            return f"{count / scale:g} {unit}"
-    return f"{count} bytes"
+            return f"{count / scale:,.1f}".removesuffix(".0") + f" {unit}"
+    return f"{count} byte{'' if count == 1 else 's'}"
 
 
 def _kind(mode: int) -> str:
@@ -197,21 +176,19 @@ def _kind(mode: int) -> str:
     return next((name for test, name in kinds if test(mode)), "a special file")
 
 
-def _describe(error: OSError) -> str:
+def _describe(error: OSError, path: str | os.PathLike[str] | None = None) -> str:
+    if error.errno == errno.ENOENT and path is not None and os.path.islink(path):
+        return "a broken symbolic link (its target does not exist)"
     messages = {
         errno.ENOENT: "no such file",
         errno.EACCES: "permission denied",
         errno.EPERM: "permission denied",
-        errno.ELOOP: "too many levels of symbolic links",
+        errno.ELOOP: "a symbolic link loop (too many levels of symbolic links)",
         errno.ENOTDIR: "a part of the path is not a folder",
         errno.ENAMETOOLONG: "the path is too long",
         errno.EISDIR: "a folder, not a Markdown file",
+        errno.ENXIO: "a special file with nothing behind it",
     }
     if error.errno in messages:
         return messages[error.errno]
     return safe_line(error.strerror or type(error).__name__).lower()
-
-
-def is_markdown_name(path: Path) -> bool:
-    """Whether a file name looks like Markdown."""
-    return path.suffix.lower() in MARKDOWN_SUFFIXES
