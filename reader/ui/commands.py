@@ -32,6 +32,7 @@ _KEY_NAMES = {
     "left_square_bracket": "[",
     "right_square_bracket": "]",
     "ctrl+p": "Ctrl+P",
+    "ctrl+z": "Ctrl+Z",
     "alt+left": "Alt+←",
 }
 
@@ -57,11 +58,13 @@ class Command:
 
     @property
     def keys_label(self) -> str:
-        """All of the command's keys, as people write them."""
-        return " ".join(key_label(key) for key in self.keys)
+        """All of the command's keys, as people write them ("palette" if none)."""
+        return " ".join(key_label(key) for key in self.keys) or "Ctrl+P, then type"
 
     def bindings(self) -> list[Binding]:
         """Key bindings: the first key may show in the footer, the rest never do."""
+        if not self.keys:
+            return []
         primary, *others = self.keys
         bindings = [
             Binding(
@@ -215,6 +218,14 @@ COMMANDS: tuple[Command, ...] = (
         footer=True,
     ),
     Command("help", ("question_mark",), "Help", "Show every key", APP, footer=True),
+    Command("change_theme", (), "Theme", "Change the colour theme", APP),
+    Command(
+        "suspend",
+        ("ctrl+z",),
+        "Suspend",
+        "Suspend to the shell (fg comes back; your place is kept)",
+        APP,
+    ),
     Command("quit", ("q",), "Quit", "Quit (your place is kept)", APP, footer=True),
 )
 """The reading screen's commands, in the order the help screen lists them."""

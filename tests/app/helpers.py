@@ -8,13 +8,14 @@ from pathlib import Path
 
 from rich.console import Console
 from textual.app import App
+from textual.pilot import Pilot
 from textual.widget import Widget
 
 from reader import locations
 from reader.article import Outliner
 from reader.source import Source, load_file
-from reader.store import Database, FeedbackStore
-from reader.ui.app import ReaderApp
+from reader.store import open_store
+from reader.ui.app import ReaderApp, Reading
 from reader.ui.persistence import Persistence
 
 _CHROME = re.compile("[\u2500-\u259f]")
@@ -26,16 +27,32 @@ def bundled_source() -> Source:
 
 
 def make_app(
-    source: Source | None = None, *, data_dir: Path | None = None
+    source: Source | None = None,
+    *,
+    data_dir: Path | None = None,
+    resume: bool = True,
+    theme: str | None = None,
 ) -> ReaderApp:
-    """The reader on `source` (default: the bundled article), saving in `data_dir`."""
+    """The reader on `source` (default: the bundled article), built as the command
+    line builds it, saving in `data_dir` (None: saving nothing)."""
     source = source or bundled_source()
     article = Outliner(source.text, name=source.name).run()
-    store = None
+    persistence = Persistence(None)
     if data_dir is not None:
-        data_dir.mkdir(parents=True, exist_ok=True)
-        store = FeedbackStore(Database(locations.database_path(data_dir)))
-    return ReaderApp(source, article, Persistence(store))
+        opened = open_store(data_dir)
+        persistence = Persistence(opened.store, opened.notice)
+    start = Reading(source, article, persistence.recall(source.article_id), resume)
+    return ReaderApp(start, persistence, theme=theme or persistence.theme())
+
+
+async def settle(pilot: Pilot[ReaderApp] | Pilot[None]) -> None:
+    """Let the app and the store's queued writes finish."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    app = pilot.app
+    assert isinstance(app, ReaderApp)
+    await app.persistence.settled()
+    await pilot.pause()
 
 
 def screen_text(app: App[object]) -> str:

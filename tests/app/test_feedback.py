@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.pilot import Pilot
-
 from reader import locations
 from reader.store import Database, FeedbackRecord, FeedbackStore
 from reader.ui.widgets.feedback_pane import CommentInput, FeedbackPane
-from tests.app.helpers import make_app, pane_text, screen_text
+from tests.app.helpers import make_app, pane_text, screen_text, settle
 
 
 def records(data_dir: Path) -> list[FeedbackRecord]:
@@ -21,13 +19,6 @@ def records(data_dir: Path) -> list[FeedbackRecord]:
         return FeedbackStore(database).records()
     finally:
         database.close()
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    """Let the store's background writes finish."""
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def test_yes_is_saved_at_once_then_the_comment_into_the_same_record(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, ClassVar, Literal
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
@@ -15,11 +15,11 @@ from textual.widgets import ContentSwitcher, Markdown
 from reader.article import Article
 from reader.article.progress import progress
 from reader.article.search import Hit, SearchResult, query_pattern
-from reader.links import Anchor, LocalArticle, Refused, WebLink, classify
 from reader.source import Source
-from reader.store import Answer
 from reader.ui import commands
-from reader.ui.persistence import Persistence
+from reader.ui.persistence import Memory, Persistence
+from reader.ui.screens.following import follow, go_to_anchor
+from reader.ui.screens.remembering import Remembering, resume_index
 from reader.ui.widgets.bars import StatusBar, TitleBar
 from reader.ui.widgets.feedback_pane import FeedbackPane
 from reader.ui.widgets.search_panel import SearchPanel
@@ -46,14 +46,19 @@ class ReadingScreen(Screen[None]):
         article: Article,
         persistence: Persistence,
         *,
+        memory: Memory | None = None,
         anchor: str = "",
+        resume: bool = True,
     ) -> None:
         super().__init__()
         self.source = source
-        self._anchor = anchor
         self.article = article
         self.persistence = persistence
+        self.memory = memory or Memory()
         self.index = 0
+        self._anchor = anchor
+        self._resume = resume and not anchor
+        self._remembering = Remembering(self, self.memory)
         self._result: SearchResult | None = None
         self._hit: Hit | None = None
 
@@ -97,11 +102,27 @@ class ReadingScreen(Screen[None]):
     async def on_mount(self) -> None:
         self.toc.display = self.app.size.width >= NARROW
         self.toc.show_article(self.article, self.index)
-        self.watch(self.pane, "scroll_y", self._update_position, init=False)
-        await self.go(0)
+        self.toc.set_read(self._remembering.read_indices())
+        self.feedback_pane.show_earlier(self.memory.answer, self.source.sha256)
+        self.watch(self.pane, "scroll_y", self._scrolled, init=False)
         self.pane.focus()
+        position = self.memory.position if self._resume else None
+        if position is None:
+            await self.go(0)
+        else:
+            await self.go(resume_index(self.article, position))
+            self.pane.scroll_when_laid_out(position.scroll_y)
+            self._say_resumed()
         if self._anchor:
-            await self.go_to_anchor(self._anchor)
+            await go_to_anchor(self, self._anchor)
+
+    def _say_resumed(self) -> None:
+        if self.on_feedback:
+            where = "the feedback pane"
+        else:
+            section = self.article.sections[self.index]
+            where = f"§ {self.index + 1} — {section.label}"
+        self.notify(f"Resumed at {where}; g for the start.", markup=False, timeout=4)
 
     # -- moving ---------------------------------------------------------------
 
@@ -126,10 +147,23 @@ class ReadingScreen(Screen[None]):
                 pane.focus()
         self.toc.set_current(index)
         self._update_position()
+        self._remembering.section_shown()
         self.refresh_bindings()
+
+    def _scrolled(self) -> None:
+        self._update_position()
+        self._remembering.scrolled()
+
+    def read_changed(self) -> None:
+        """A section was marked read: show it."""
+        self.toc.set_read(self._remembering.read_indices())
+        self._update_position()
 
     def _update_position(self) -> None:
         text = str(progress(self.article, self.index, self.pane.fraction))
+        read = len(self._remembering.read_indices())
+        if read:
+            text += f" · ✓ {read}/{len(self.article.sections)}"
         self.query_one(StatusBar).set_position(text)
 
     async def action_next_section(self) -> None:
@@ -178,10 +212,22 @@ class ReadingScreen(Screen[None]):
 
         self.app.push_screen(HelpScreen())
 
-    async def action_quit(self) -> None:
-        self.app.exit()
+    def action_quit(self) -> None:
+        self.reader_app.quit_reading()
+
+    def action_change_theme(self) -> None:
+        self.app.action_change_theme()
+
+    def action_suspend(self) -> None:
+        self.save_place()
+        self.app.action_suspend_process()
+
+    def save_place(self) -> None:
+        """Save where the reader is in this article now."""
+        self._remembering.save()
 
     def action_back(self) -> None:
+        self.save_place()
         self.app.pop_screen()
 
     @on(TableOfContents.SectionChosen)
@@ -205,9 +251,7 @@ class ReadingScreen(Screen[None]):
         if action == "follow_link":
             return self.pane.chosen_link is not None and self.pane.has_focus
         if action == "back":
-            return len(self.app.screen_stack) > 1 and isinstance(
-                self.app.screen_stack[-2], ReadingScreen
-            )
+            return len(self.app.screen_stack) > 1
         return True
 
     # -- search ---------------------------------------------------------------
@@ -307,68 +351,15 @@ class ReadingScreen(Screen[None]):
                 self.focus_previous()
         self.refresh_bindings()
 
-    async def action_follow_link(self) -> None:
-        link = self.pane.chosen_link
-        if link is not None:
-            await self.follow(link.href)
-
     @on(Markdown.LinkClicked)
     async def _link_clicked(self, event: Markdown.LinkClicked) -> None:
         event.stop()
-        await self.follow(event.href)
+        await follow(self, event.href)
 
-    async def follow(self, href: str) -> None:
-        """Do what following `href` means (see `reader.links`)."""
-        target = classify(href, folder=self.source.folder, root=self.reader_app.root)
-        if isinstance(target, Anchor):
-            await self.go_to_anchor(target.anchor)
-        elif isinstance(target, LocalArticle):
-            self.reader_app.open_article(target.path, target.anchor)
-        elif isinstance(target, WebLink):
-            self._confirm_web_link(target)
-        elif isinstance(target, Refused):
-            self.notify(
-                target.reason,
-                title="Link not followed",
-                severity="warning",
-                markup=False,
-            )
-
-    async def go_to_anchor(self, anchor: str) -> bool:
-        """Show the heading with GitHub-style id `anchor`; False if there is none."""
-        found = self.article.anchors.get(anchor)
-        if found is None:
-            if anchor in ("", "top"):
-                await self.go(0)
-                return True
-            self.notify(
-                f"No heading “#{anchor}” in this article.",
-                severity="warning",
-                markup=False,
-            )
-            return False
-        await self.go(found.section)
-        section = self.pane.current
-        heading = None
-        if section is not None:
-            heading = section.heading_at(
-                found.line - self.article.sections[found.section].line_start
-            )
-        if (
-            heading is not None
-            and found.line != self.article.sections[found.section].line_start
-        ):
-            self.pane.reveal(heading, top=True)
-        return True
-
-    def _confirm_web_link(self, link: WebLink) -> None:
-        from reader.ui.screens.confirm_link import ConfirmLinkScreen
-
-        def opened(confirmed: bool | None) -> None:
-            if confirmed:
-                self.app.open_url(link.url)
-
-        self.app.push_screen(ConfirmLinkScreen(link), opened)
+    async def action_follow_link(self) -> None:
+        link = self.pane.chosen_link
+        if link is not None:
+            await follow(self, link.href)
 
     # -- feedback -------------------------------------------------------------
 
@@ -380,27 +371,19 @@ class ReadingScreen(Screen[None]):
 
     @on(FeedbackPane.Answered)
     def _answered(self, event: FeedbackPane.Answered) -> None:
+        from reader.version import app_version
+
         self.refresh_bindings()
-        self._save_answer(event.answer)
+        self.persistence.add_answer(
+            article_id=self.source.article_id,
+            title=self.article.title,
+            sha256=self.source.sha256,
+            answer=event.answer,
+            version=app_version(),
+        )
 
     @on(FeedbackPane.Commented)
     def _commented(self, event: FeedbackPane.Commented) -> None:
         self.refresh_bindings()
         if event.comment:
-            self._save_comment(event.comment)
-
-    @work(group="store")
-    async def _save_answer(self, answer: Answer) -> None:
-        from reader.version import app_version
-
-        await self.persistence.add_answer(
-            article_id=self.source.article_id,
-            title=self.article.title,
-            sha256=self.source.sha256,
-            answer=answer,
-            version=app_version(),
-        )
-
-    @work(group="store")
-    async def _save_comment(self, comment: str) -> None:
-        await self.persistence.comment_on_answer(comment)
+            self.persistence.comment_on_answer(event.comment)

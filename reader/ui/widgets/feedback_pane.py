@@ -18,7 +18,7 @@ from textual.reactive import reactive
 from textual.widgets import Button, Input, Static
 
 from reader.safe_text import safe_line
-from reader.store import MAX_COMMENT, Answer
+from reader.store import MAX_COMMENT, Answer, FeedbackRecord
 
 Stage = Literal["asking", "commenting", "thanked"]
 
@@ -28,6 +28,30 @@ COMMENT_PROMPTS: dict[Answer, str] = {
     "yes": "Anything to add?",
     "no": "What could be better?",
 }
+
+
+def earlier_answer(record: FeedbackRecord, sha256: str) -> str:
+    """ "You answered Yes on 25 Nov 2026: “Clear and kind.”" (and if the article
+    has changed since, that the answer was about an earlier version)."""
+    answer = "Yes" if record.answer == "yes" else "No"
+    day = _day(record.created_at)
+    said = f"You answered {answer} on {day}"
+    if record.comment:
+        said += f": “{safe_line(record.comment)}”"
+    if record.content_sha256 != sha256:
+        said += " (about an earlier version of this article)"
+    return said + ". Answer again to change it."
+
+
+def _day(timestamp: str) -> str:
+    """`2026-11-25T21:03:00.123Z` as `25 Nov 2026` (as stored, if unreadable)."""
+    from datetime import datetime
+
+    try:
+        moment = datetime.fromisoformat(timestamp.replace("Z", "+00:00"))
+    except ValueError:
+        return safe_line(timestamp)
+    return f"{moment.day} {moment:%b %Y}"
 
 
 class CommentInput(Input):
@@ -81,6 +105,14 @@ class FeedbackPane(Vertical, can_focus=True):
             yield CommentInput(id="comment")
             yield Static(Content("Enter saves it · Esc skips"), id="comment-hint")
             yield Static(Content(THANKS), id="thanks")
+
+    def show_earlier(self, record: FeedbackRecord | None, sha256: str) -> None:
+        """Say what the reader answered last time (`record`), if anything."""
+        self.set_class(record is not None, "-has-earlier")
+        if record is not None:
+            self.query_one("#earlier", Static).update(
+                Content(earlier_answer(record, sha256))
+            )
 
     def watch_stage(self, stage: Stage) -> None:
         self.set_class(stage == "asking", "-asking")

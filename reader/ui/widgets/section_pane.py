@@ -96,6 +96,10 @@ class SectionPane(VerticalScroll, inherit_bindings=False):
         """Scroll to the bottom, after the section has been laid out."""
         self.call_after_refresh(self.scroll_end, animate=False, immediate=True)
 
+    def scroll_when_laid_out(self, y: float) -> None:
+        """Scroll down to `y` lines, after the section has been laid out."""
+        self.call_after_refresh(self.scroll_to, y=y, animate=False, immediate=True)
+
     # -- search matches and the chosen link -------------------------------------
 
     def set_search(
