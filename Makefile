@@ -23,6 +23,10 @@ typecheck: $(STAMP)
 unit: $(STAMP)
 	$(BIN)/pytest -q
 
+# Benchmarks (issue 6): minutes, not part of `make test`; writes bench/RESULTS.md.
+bench: $(STAMP)
+	$(BIN)/python -m bench
+
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
