@@ -26,6 +26,8 @@ from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from reader.safe_text import safe, safe_line
+
 MAX_NESTING = 16
 """Deepest nesting of lists and quotes that is parsed and rendered."""
 
@@ -152,11 +154,16 @@ def nesting_note(lines: int) -> str:
 
 
 def _inert(state: StateCore) -> None:
-    """Make what the renderers would fetch, pass through or drop plain text."""
+    """Make what the renderers would fetch, pass through or drop plain text.
+
+    Strings are made terminal-safe once more: markdown-it decodes character
+    references (`&#x1b;`, `&#x202E;`) after the source was made safe.
+    """
     tokens: list[Token] = []
     for token in state.tokens:
+        _clean(token)
         if token.type == "inline" and token.children:
-            token.children = [_inert_inline(child) for child in token.children]
+            token.children = [_inert_inline(_clean(child)) for child in token.children]
         if token.type == "html_block":
             token.type, token.tag = "code_block", "code"
         if token.type == NESTING_LIMIT:
@@ -167,9 +174,18 @@ def _inert(state: StateCore) -> None:
     state.tokens[:] = tokens
 
 
+def _clean(token: Token) -> Token:
+    token.content = safe(token.content)
+    token.info = safe_line(token.info)
+    for key, value in token.attrs.items():
+        if isinstance(value, str):
+            token.attrs[key] = safe_line(value)
+    return token
+
+
 def _inert_inline(token: Token) -> Token:
     if token.type == "image":
-        alt = "".join(child.content for child in token.children or ())
+        alt = "".join(safe_line(child.content) for child in token.children or ())
         return _text(f"[image: {alt}]" if alt else "[image]")
     if token.type == "html_inline":
         return _text(token.content)

@@ -57,10 +57,10 @@ class Article:
     """A parsed article. `complete` is False while only its start is known."""
 
     title: str
-    text: str
-    sections: tuple[Section, ...]
-    anchors: Mapping[str, Anchor]
-    references: References
+    text: str = field(repr=False)
+    sections: tuple[Section, ...] = field(repr=False)
+    anchors: Mapping[str, Anchor] = field(repr=False)
+    references: References = field(repr=False)
     complete: bool = True
     _starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
     _words_before: tuple[int, ...] = field(init=False, repr=False, compare=False)

@@ -122,6 +122,9 @@ class ReaderApp(App[None]):
 
     def _theme_changed(self, theme: str) -> None:
         self.persistence.save_theme(theme)
+        for screen in self.screen_stack:
+            if isinstance(screen, ReadingScreen):
+                screen.pane.theme_changed()
 
     def quit_reading(self) -> None:
         """Save the place in every article open, then quit."""
@@ -133,7 +136,7 @@ class ReaderApp(App[None]):
     async def action_quit(self) -> None:
         self.quit_reading()
 
-    @work(thread=True, exclusive=True, group="open")
+    @work(thread=True, exclusive=True, group="open", description="Opening an article")
     def open_article(
         self, path: Path, anchor: str = "", *, resume: bool = False
     ) -> None:

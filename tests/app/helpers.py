@@ -92,3 +92,31 @@ def region_text(app: App[object], widget: Widget) -> str:
 def pane_text(app: App[object]) -> str:
     """What the section (or feedback) pane shows, as one line of words."""
     return region_text(app, app.screen.query_one("#panes"))
+
+
+def marked_runs(app: App[object], widget: Widget) -> list[tuple[str, bool]]:
+    """Runs of reversed text on screen inside `widget`: (text, emphasised).
+
+    Search matches and the chosen link are drawn reversed; the current match
+    and the chosen link are also bold.
+    """
+    region = widget.region
+    runs: list[tuple[str, bool]] = []
+    strips = app.screen._compositor.render_strips()
+    for y in range(region.y, region.bottom):
+        x = 0
+        current: list[str] = []
+        bold = False
+        for segment in strips[y]:
+            inside = region.x <= x < region.right
+            style = segment.style
+            if inside and style is not None and style.reverse and segment.text.strip():
+                current.append(segment.text)
+                bold = bold or bool(style.bold)
+            elif current:
+                runs.append(("".join(current).strip(), bold))
+                current, bold = [], False
+            x += segment.cell_length
+        if current:
+            runs.append(("".join(current).strip(), bold))
+    return runs

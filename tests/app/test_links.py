@@ -12,8 +12,7 @@ from reader.source import load_file
 from reader.ui.app import ReaderApp
 from reader.ui.screens.confirm_link import ConfirmLinkScreen
 from reader.ui.screens.reading import ReadingScreen
-from reader.ui.widgets.section_markdown import LINK_CURSOR_STYLE
-from tests.app.helpers import make_app, pane_text, region_text
+from tests.app.helpers import make_app, marked_runs, pane_text, region_text
 
 LINKS = [
     "[the end](#the-end)",
@@ -77,20 +76,10 @@ async def test_tab_marks_each_link_in_turn(folder: Path) -> None:
     app = app_for(folder)
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.press("tab", "tab")
-        section = reading(app).pane.current
-        assert section is not None
-        links = section.links()
-        assert [link.href for link in links][:3] == [
-            "#the-end",
-            "#deep-down",
-            "sub/b.md",
-        ]
-        marked = [
-            span
-            for span in links[1].holder.content.spans  # type: ignore[union-attr]
-            if span.style == LINK_CURSOR_STYLE
-        ]
-        assert len(marked) == 1
+        links = reading(app).pane.typeset.links
+        hrefs = [link.href for link in links]
+        assert hrefs[:3] == ["#the-end", "#deep-down", "sub/b.md"]
+        assert marked_runs(app, reading(app).pane) == [("deep heading", True)]
 
 
 async def test_an_anchor_link_opens_its_section(folder: Path) -> None:
@@ -238,19 +227,19 @@ async def test_images_show_their_alt_text_and_are_not_links(folder: Path) -> Non
     async with app.run_test(size=(100, 60)) as pilot:
         await pilot.pause()
         assert "[image: a picture]" in pane_text(app)
-        section = reading(app).pane.current
-        assert section is not None
-        assert len(section.links()) == len(LINKS)
+        assert len(reading(app).pane.typeset.links) == len(LINKS)
 
 
 async def test_clicking_a_link_follows_it(folder: Path) -> None:
     app = app_for(folder)
     async with app.run_test(size=(100, 40)) as pilot:
-        section = reading(app).pane.current
-        assert section is not None
-        first = section.links()[0].holder
-        region = first.content_region
-        await pilot.click(offset=(region.x + 1, region.y))
+        pane = reading(app).pane
+        first = pane.typeset.links[0]
+        region = pane.scrollable_content_region
+        indent = (region.width - pane.typeset.width) // 2
+        await pilot.click(
+            pane, offset=(indent + first.start + 1, first.line - pane.scroll_y)
+        )
         await pilot.pause()
         assert reading(app).index == 2
 

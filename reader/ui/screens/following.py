@@ -50,9 +50,7 @@ async def go_to_anchor(screen: ReadingScreen, anchor: str) -> bool:
         return False
     await screen.go(found.section)
     section_start = article.sections[found.section].line_start
-    shown = screen.pane.current
-    if shown is not None and found.line != section_start:
-        heading = shown.heading_at(found.line - section_start)
-        if heading is not None:
-            screen.pane.reveal(heading, top=True)
+    if found.line != section_start:
+        await screen.pane.finish_typesetting()
+        screen.pane.reveal_source_line(found.line - section_start)
     return True

@@ -79,7 +79,12 @@ class PickerScreen(Screen[None]):
         self.query_one(OptionList).focus()
         self._read_entries()
 
-    @work(thread=True, exclusive=True, group="picker")
+    @work(
+        thread=True,
+        exclusive=True,
+        group="picker",
+        description="Reading the folder's articles",
+    )
     def _read_entries(self) -> None:
         for index, relative in enumerate(self.scan.paths):
             entry = read_entry(

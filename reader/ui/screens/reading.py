@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Markdown
+from textual.widgets import ContentSwitcher
 
 from reader.article import Article
 from reader.article.progress import progress
@@ -61,6 +61,8 @@ class ReadingScreen(Screen[None]):
         self._remembering = Remembering(self, self.memory)
         self._result: SearchResult | None = None
         self._hit: Hit | None = None
+        self._offered: tuple[bool, ...] | None = None
+        """What the footer offered when last refreshed."""
 
     @property
     def reader_app(self) -> ReaderApp:
@@ -110,8 +112,7 @@ class ReadingScreen(Screen[None]):
         if position is None:
             await self.go(0)
         else:
-            await self.go(resume_index(self.article, position))
-            self.pane.scroll_when_laid_out(position.scroll_y)
+            await self.go(resume_index(self.article, position), at=position.scroll_y)
             self._say_resumed()
         if self._anchor:
             await go_to_anchor(self, self._anchor)
@@ -126,8 +127,9 @@ class ReadingScreen(Screen[None]):
 
     # -- moving ---------------------------------------------------------------
 
-    async def go(self, index: int, where: Where = "top") -> None:
-        """Show pane `index` (`len(sections)` is the feedback pane)."""
+    async def go(self, index: int, where: Where = "top", *, at: float = 0.0) -> None:
+        """Show pane `index` (`len(sections)` is the feedback pane) from its top,
+        its end, or `at` lines down."""
         index = max(0, min(index, len(self.article.sections)))
         self.index = index
         switcher = self.query_one(ContentSwitcher)
@@ -140,9 +142,10 @@ class ReadingScreen(Screen[None]):
             had_focus = self.feedback_pane.has_focus_within
             switcher.current = "pane"
             pane = self.pane
-            await pane.show(self.article, self.article.sections[index])
-            if where == "bottom":
-                pane.scroll_to_end_when_laid_out()
+            section = self.article.sections[index]
+            await pane.show(
+                self.article, section, at="end" if where == "bottom" else at
+            )
             if had_focus:
                 pane.focus()
         self.toc.set_current(index)
@@ -234,6 +237,18 @@ class ReadingScreen(Screen[None]):
     async def _section_chosen(self, event: TableOfContents.SectionChosen) -> None:
         await self.go(event.index)
 
+    def refresh_bindings(self) -> None:
+        """Refresh the footer, but only when what it offers has changed: Textual's
+        footer rebuilds itself on every refresh, which costs a frame."""
+        offered = tuple(
+            bool(self.check_action(command.action, ()))
+            for command in commands.COMMANDS
+            if command.footer
+        )
+        if offered != self._offered:
+            self._offered = offered
+            super().refresh_bindings()
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         count = len(self.article.sections)
         if action in ("answer_yes", "answer_no"):
@@ -311,10 +326,12 @@ class ReadingScreen(Screen[None]):
         self._hit = hit
         if hit.section != self.index:
             await self.go(hit.section)
-        self.pane.focus()
-        target = self.pane.set_search(self.pane_pattern, hit.ordinal)
-        if target is not None:
-            self.pane.reveal(target)
+        pane = self.pane
+        pane.focus()
+        await pane.finish_typesetting()
+        line = pane.set_search(self.pane_pattern, hit.ordinal)
+        if line is not None:
+            pane.reveal_line(line)
         self._update_search_status()
 
     @property
@@ -351,8 +368,8 @@ class ReadingScreen(Screen[None]):
                 self.focus_previous()
         self.refresh_bindings()
 
-    @on(Markdown.LinkClicked)
-    async def _link_clicked(self, event: Markdown.LinkClicked) -> None:
+    @on(SectionPane.LinkClicked)
+    async def _link_clicked(self, event: SectionPane.LinkClicked) -> None:
         event.stop()
         await follow(self, event.href)
 

@@ -34,5 +34,5 @@ class StatusBar(Horizontal):
         label.display = bool(text)
 
     def set_position(self, text: str) -> None:
-        """Show where the reader is."""
-        self.query_one("#position", Static).update(Content(text))
+        """Show where the reader is (its width is fixed, so no layout is needed)."""
+        self.query_one("#position", Static).update(Content(text), layout=False)

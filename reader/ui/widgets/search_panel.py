@@ -77,7 +77,12 @@ class SearchPanel(Vertical):
             self._set_status("indexing…")
             self._build_index()
 
-    @work(thread=True, exclusive=True, group="search-index")
+    @work(
+        thread=True,
+        exclusive=True,
+        group="search-index",
+        description="Indexing the article for search",
+    )
     def _build_index(self) -> None:
         index = SearchIndex(self._article)
         self.app.call_from_thread(self._index_built, index)
@@ -92,7 +97,7 @@ class SearchPanel(Vertical):
         if self._index is not None:
             self._search(event.value)
 
-    @work(thread=True, exclusive=True, group="search")
+    @work(thread=True, exclusive=True, group="search", description="Searching")
     def _search(self, query: str) -> None:
         if self._index is not None:
             result = self._index.search(query)

@@ -1,0 +1,283 @@
+"""Typesetting a section into lines of Rich segments, one block at a time.
+
+Both the interactive reader and `--print` show sections through this. The
+section is parsed with the reader's own dialect (`render_parser`) and each
+top-level block is rendered by Rich's Markdown elements into lines, so the
+reader can paint any screenful of a long section without laying out a widget
+per paragraph (Textual's `Markdown` widget takes seconds to lay out a 20 KB
+section, and as long again to show it once more). What the lines hold besides
+text is recorded as it is made:
+
+- where each top-level block starts, so a heading's anchor finds its line;
+- where each link is (line and cells), so the app, not the terminal, decides
+  what following it does: no OSC 8 hyperlink ever reaches the terminal;
+- each line's plain text, for search.
+
+Very long blocks are cut into pieces (`CODE_PIECE` lines of code, `TABLE_PIECE`
+rows of a table, the header repeated) so no one block stalls the rendering.
+Never imports Textual.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from markdown_it.token import Token
+from rich.console import Console
+from rich.markdown import Heading, Markdown, MarkdownElement
+from rich.segment import Segment
+from rich.style import Style
+from rich.theme import Theme
+
+from reader.article.markdown import References, render_parser
+
+CODE_PIECE = 200
+"""Lines of a code block rendered as one piece."""
+
+TABLE_PIECE = 200
+"""Rows of a table rendered as one piece (each piece repeats the header)."""
+
+Line = list[Segment]
+
+
+class _LeftHeading(Heading):
+    """Rich's heading, but every level is set flush left, as read."""
+
+    LEVEL_ALIGN: ClassVar[dict[str, str]] = {  # type: ignore[assignment]
+        f"h{level}": "left" for level in range(1, 7)
+    }
+
+
+class _Markdown(Markdown):
+    """Rich's Markdown over tokens the reader already parsed."""
+
+    elements: ClassVar[dict[str, type[MarkdownElement]]] = {
+        **Markdown.elements,
+        "heading_open": _LeftHeading,
+    }
+
+    def __init__(self, tokens: list[Token], *, code_theme: str) -> None:
+        super().__init__("", code_theme=code_theme, hyperlinks=True)
+        self.parsed = tokens
+
+
+@dataclass(frozen=True)
+class Block:
+    """A top-level block's tokens, the source line it starts at, and whether it
+    continues the block before it (a piece of a long code block or table)."""
+
+    tokens: list[Token]
+    line: int
+    continues: bool = False
+
+
+@dataclass(frozen=True)
+class LinkSpot:
+    """A link as typeset: on `line`, cells `start` to `end`, going to `href`."""
+
+    line: int
+    start: int
+    end: int
+    href: str
+
+
+@dataclass
+class Typeset:
+    """A section's lines at one width, and what they hold."""
+
+    width: int
+    lines: list[Line] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)
+    starts: list[tuple[int, int]] = field(default_factory=list)
+    """(source line, typeset line) where each top-level block starts."""
+    links: list[LinkSpot] = field(default_factory=list)
+    complete: bool = False
+
+    def line_of(self, source_line: int) -> int:
+        """The typeset line of the block holding `source_line` (0 if unknown)."""
+        found = 0
+        for line, typeset_line in self.starts:
+            if line > source_line:
+                break
+            found = typeset_line
+        return found
+
+    def add(self, block: Block, lines: list[Line]) -> None:
+        """Append a block's rendered lines (after a blank line between blocks)."""
+        while lines and _blank(lines[0]):
+            lines = lines[1:]
+        while lines and _blank(lines[-1]):
+            lines = lines[:-1]
+        if self.lines and not block.continues:
+            self._append([])
+        self.starts.append((block.line, len(self.lines)))
+        for line in lines:
+            self._append(line)
+
+    def _append(self, line: Line) -> None:
+        y = len(self.lines)
+        cleaned: Line = []
+        x = 0
+        for segment in line:
+            text, style, control = segment
+            if control:
+                continue
+            width = segment.cell_length
+            if style is not None and style.link:
+                self._link(y, x, x + width, style.link)
+                style = style.update_link(None)
+            cleaned.append(Segment(text, style))
+            x += width
+        self.lines.append(cleaned)
+        self.texts.append("".join(segment.text for segment in cleaned))
+
+    def _link(self, y: int, start: int, end: int, href: str) -> None:
+        last = self.links[-1] if self.links else None
+        if (
+            last is not None
+            and last.line == y
+            and last.end == start
+            and last.href == href
+        ):
+            self.links[-1] = LinkSpot(y, last.start, end, href)
+        else:
+            self.links.append(LinkSpot(y, start, end, href))
+
+
+def _blank(line: Line) -> bool:
+    """A line of nothing but unpainted spaces (not a code block's padding)."""
+    return all(
+        not segment.text.strip()
+        and (segment.style is None or not segment.style.bgcolor)
+        for segment in line
+    )
+
+
+class Typesetter:
+    """Typesets sections of one article (its reference links known) in a theme.
+
+    Not thread-safe: use one per thread.
+    """
+
+    def __init__(
+        self,
+        references: References,
+        *,
+        theme: Theme | None = None,
+        code_theme: str = "monokai",
+    ) -> None:
+        self._parser = render_parser(references)
+        self._code_theme = code_theme
+        self._console = Console(
+            file=io.StringIO(),
+            theme=theme,
+            force_terminal=True,
+            color_system="truecolor",
+            legacy_windows=False,
+            markup=False,
+            emoji=False,
+            highlight=False,
+        )
+
+    def blocks(self, source: str) -> list[Block]:
+        """The section's top-level blocks, long ones cut into pieces."""
+        tokens = self._parser.parse(source)
+        blocks: list[Block] = []
+        start = 0
+        depth = 0
+        for index, token in enumerate(tokens):
+            depth += token.nesting
+            if depth == 0:
+                group = tokens[start : index + 1]
+                line = group[0].map[0] if group[0].map else 0
+                blocks.extend(_pieces(group, line))
+                start = index + 1
+        return blocks
+
+    def render(self, block: Block, width: int) -> list[Line]:
+        """One block's lines at `width` cells."""
+        options = self._console.options.update(width=max(width, 8))
+        markdown = _Markdown(block.tokens, code_theme=self._code_theme)
+        return self._console.render_lines(markdown, options, pad=False)
+
+    def typeset(self, source: str, width: int) -> Typeset:
+        """The whole section at once."""
+        typeset = Typeset(width)
+        for block, lines in self.iter_lines(source, width):
+            typeset.add(block, lines)
+        typeset.complete = True
+        return typeset
+
+    def iter_lines(self, source: str, width: int) -> Iterator[tuple[Block, list[Line]]]:
+        """Each block with its lines, in order: for typesetting a bit at a time."""
+        for block in self.blocks(source):
+            yield block, self.render(block, width)
+
+
+START_CHARS = 16_000
+"""Characters of a long section typeset at once, before the rest."""
+
+
+def source_start(source: str) -> str:
+    """The start of a long section's source, cut after a blank line past
+    `START_CHARS`, or failing that after a line end (a short one whole)."""
+    if len(source) <= START_CHARS:
+        return source
+    cut = source.find("\n\n", START_CHARS, 2 * START_CHARS)
+    if cut < 0:
+        cut = source.find("\n", START_CHARS)
+    return source if cut < 0 else source[: cut + 1]
+
+
+def _pieces(group: list[Token], line: int) -> list[Block]:
+    """A top-level block, cut into pieces if it is a very long code block or table."""
+    first = group[0]
+    if first.type in ("fence", "code_block") and first.content.count("\n") > CODE_PIECE:
+        return _code_pieces(first, line)
+    if first.type == "table_open":
+        return _table_pieces(group, line)
+    return [Block(group, line)]
+
+
+def _code_pieces(token: Token, line: int) -> list[Block]:
+    code_lines = token.content.splitlines(keepends=True)
+    blocks = []
+    for start in range(0, len(code_lines), CODE_PIECE):
+        piece = token.copy()
+        piece.content = "".join(code_lines[start : start + CODE_PIECE])
+        blocks.append(Block([piece], line + start, continues=start > 0))
+    return blocks
+
+
+def _table_pieces(group: list[Token], line: int) -> list[Block]:
+    """A table of many rows as tables of `TABLE_PIECE` rows, each with the header."""
+    body_start = next((i for i, t in enumerate(group) if t.type == "tbody_open"), None)
+    if body_start is None:
+        return [Block(group, line)]
+    head = group[:body_start]
+    rows: list[list[Token]] = []
+    current: list[Token] = []
+    for token in group[body_start + 1 : -2]:  # between tbody_open and tbody_close
+        current.append(token)
+        if token.type == "tr_close":
+            rows.append(current)
+            current = []
+    if len(rows) <= TABLE_PIECE:
+        return [Block(group, line)]
+    tail = group[-2:]
+    blocks = []
+    for start in range(0, len(rows), TABLE_PIECE):
+        body = [token for row in rows[start : start + TABLE_PIECE] for token in row]
+        tokens = [*head, group[body_start], *body, *tail]
+        first_row = rows[start][0].map
+        row_line = first_row[0] if first_row else line
+        blocks.append(Block(tokens, row_line, continues=start > 0))
+    return blocks
+
+
+def reading_theme(styles: dict[str, str]) -> Theme:
+    """A Rich theme for typesetting: `styles` over Rich's Markdown defaults."""
+    return Theme({name: Style.parse(style) for name, style in styles.items()})
