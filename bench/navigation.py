@@ -13,8 +13,8 @@ The condition is checked right after every refresh, so the time is that of
 the frame that first showed the section. "settled" is the last refresh before
 the app went idle again. Between moves the app is left to go idle, its
 background workers finished, as a reader's next key press would find it; on
-the last section `home` (untimed) starts over. `pilot.press` is not used for timing: it waits for CPU idleness
-in steps of 20 ms, longer than the one-frame target.
+the last section `home` (untimed) starts over. `pilot.press` is not used for
+timing: it waits for CPU idleness in steps of 20 ms, longer than one frame.
 """
 
 from __future__ import annotations
