@@ -237,9 +237,9 @@ async def test_clicking_a_link_follows_it(folder: Path) -> None:
         first = pane.typeset.links[0]
         region = pane.scrollable_content_region
         indent = (region.width - pane.typeset.width) // 2
-        await pilot.click(
-            pane, offset=(indent + first.start + 1, first.line - pane.scroll_y)
-        )
+        top = pane.styles.padding.top
+        offset = (indent + first.start + 1, top + first.line - int(pane.scroll_y))
+        await pilot.click(pane, offset=offset)
         await pilot.pause()
         assert reading(app).index == 2
 

@@ -204,8 +204,7 @@ async def test_the_contents_follow_the_current_section() -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("4")
         toc = app.query_one(TableOfContents)
-        assert toc.cursor_node is not None
-        assert toc.cursor_node.data == 3
+        assert toc.cursor == 3
         assert "▸ Personal life" in screen_text(app)
 
 

@@ -421,7 +421,7 @@ class SectionPane(ScrollView, can_focus=True, inherit_bindings=False):
         return link is not None
 
     def link_at(self, x: int, y: int) -> LinkSpot | None:
-        """The link at screen cell (`x`, `y`) of the pane, if any."""
+        """The link at cell (`x`, `y`) of the pane's content region, if any."""
         scroll_x, scroll_y = self.scroll_offset
         width = self.scrollable_content_region.width
         indent = max((width - self._typeset.width) // 2, MARGIN)
@@ -432,7 +432,8 @@ class SectionPane(ScrollView, can_focus=True, inherit_bindings=False):
         return None
 
     def on_click(self, event: events.Click) -> None:
-        link = self.link_at(event.x, event.y)
+        offset = event.get_content_offset(self)
+        link = None if offset is None else self.link_at(offset.x, offset.y)
         if link is not None:
             event.stop()
             self.post_message(self.LinkClicked(link.href))

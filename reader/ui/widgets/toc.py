@@ -1,32 +1,54 @@
-"""The table of contents: the article's sections as a tree, built from our model."""
+"""The table of contents: the article's sections by heading level, from our model.
+
+A Line-API widget: it paints only the rows on screen, so an article of
+thousands of sections costs no more to show than one of ten (Textual's `Tree`
+took over a second to build 4,000 nodes). Each row is a section, indented by
+its heading level, marked when it is the one being read (`▸`), read (`✓`) or
+holds search hits (their count). Titles are `Text`, never markup: a heading
+like `[/]` or `[@click=app.quit]` is shown as written.
+"""
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.text import Text
-from textual.binding import Binding
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.geometry import Size
 from textual.message import Message
-from textual.widgets import Tree
-from textual.widgets.tree import TreeNode
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from reader.article import Article, Section
 
 INDEXING = "indexing…"
+INDENT = 2
+"""Columns of indentation per heading level."""
 
 
-class TableOfContents(Tree[int], inherit_bindings=False):
-    """Sections by heading level; marks the current one, read ones and search hits.
+class TableOfContents(ScrollView, can_focus=True, inherit_bindings=False):
+    """Sections by heading level; marks the current one, read ones and hits."""
 
-    Labels are `rich.text.Text`, never markup strings: a heading like `[/]` or
-    `[@click=app.quit]` is shown as written.
-    """
-
-    BINDINGS = [
-        Binding("up,k", "cursor_up", "Up", show=False),
-        Binding("down,j", "cursor_down", "Down", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
-        Binding("enter", "select_cursor", "Open", show=False),
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up,k", "cursor(-1)", "Up", show=False),
+        Binding("down,j", "cursor(1)", "Down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False),
+        Binding("enter", "choose", "Open", show=False),
     ]
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "toc--cursor",
+        "toc--current",
+        "toc--read",
+        "toc--hits",
+        "toc--indexing",
+    }
+
+    cursor: reactive[int] = reactive(0, init=False)
+    """The row the keyboard is on."""
 
     class SectionChosen(Message):
         """The reader picked a section in the table of contents."""
@@ -36,90 +58,126 @@ class TableOfContents(Tree[int], inherit_bindings=False):
             self.index = index
 
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
-        super().__init__("Contents", id=id)
-        self.show_root = False
-        self.show_guides = False
-        self.guide_depth = 2
-        self.auto_expand = False
-        self._article: Article | None = None
-        self._section_nodes: list[TreeNode[int]] = []
+        super().__init__(id=id)
+        self._sections: tuple[Section, ...] = ()
+        self._complete = True
         self._current = -1
         self._read: frozenset[int] = frozenset()
         self._hits: dict[int, int] = {}
 
+    # -- what it shows ------------------------------------------------------------
+
     def show_article(self, article: Article, current: int) -> None:
-        """(Re)build the tree for `article`, with section `current` marked."""
-        self._article = article
+        """Show `article`'s sections (as far as known), with `current` marked."""
+        self._sections = article.sections
+        self._complete = article.complete
         self._current = current
-        self.clear()
-        parents: list[tuple[int, TreeNode[int]]] = []
-        self._section_nodes = []
-        for section in article.sections:
-            level = max(section.level, 1)
-            while parents and parents[-1][0] >= level:
-                parents.pop()
-            parent = parents[-1][1] if parents else self.root
-            node = parent.add(
-                self._label(section),
-                data=section.index,
-                expand=True,
-                allow_expand=False,
-            )
-            parents.append((level, node))
-            self._section_nodes.append(node)
-        if not article.complete:
-            self.root.add_leaf(Text(INDEXING, style="italic dim"))
-        self.root.expand()
-        self._move_cursor_to_current()
+        rows = len(self._sections) + (0 if self._complete else 1)
+        widest = max(
+            (self._row_width(section) for section in self._sections), default=0
+        )
+        self.virtual_size = Size(max(widest, len(INDEXING)), rows)
+        self.cursor = max(min(current, len(self._sections) - 1), 0)
+        self.refresh()
 
     def set_current(self, index: int) -> None:
         """Mark section `index` as the one being read (past the end: none)."""
-        previous, self._current = self._current, index
-        self._relabel(previous, index)
-        self._move_cursor_to_current()
+        self._current = index
+        if 0 <= index < len(self._sections):
+            self.cursor = index
+        self.refresh()
 
     def set_read(self, read: frozenset[int]) -> None:
         """Mark the sections in `read` as read."""
-        changed = read ^ self._read
         self._read = read
-        self._relabel(*changed)
+        self.refresh()
 
     def set_hits(self, hits: dict[int, int]) -> None:
         """Show `hits[index]` search hits beside each section (empty: none)."""
-        changed = set(hits) | set(self._hits)
         self._hits = dict(hits)
-        self._relabel(*changed)
+        self.refresh()
 
-    def _relabel(self, *indices: int) -> None:
-        if self._article is None:
-            return
-        for index in indices:
-            if 0 <= index < len(self._section_nodes):
-                self._section_nodes[index].set_label(
-                    self._label(self._article.sections[index])
-                )
+    def row_text(self, row: int) -> str:
+        """A row as shown (without colour)."""
+        return self._row(row).plain
 
-    def _label(self, section: Section) -> Text:
-        if section.index == self._current:
-            marker = Text("▸ ", style="bold")
-        elif section.index in self._read:
-            marker = Text("✓ ", style="dim")
+    # -- painting -------------------------------------------------------------------
+
+    def _row_width(self, section: Section) -> int:
+        return INDENT * max(section.level - 1, 0) + 2 + len(section.label) + 8
+
+    def _row(self, row: int) -> Text:
+        if row >= len(self._sections):
+            return Text(INDEXING, style=self.get_component_rich_style("toc--indexing"))
+        section = self._sections[row]
+        indent = " " * (INDENT * max(section.level - 1, 0))
+        if row == self._current:
+            marker = Text("▸ ", style=self.get_component_rich_style("toc--current"))
+        elif row in self._read:
+            marker = Text("✓ ", style=self.get_component_rich_style("toc--read"))
         else:
             marker = Text("  ")
-        title = Text(
-            section.label, style="bold" if section.index == self._current else ""
-        )
+        title = Text(section.label)
+        if row == self._current:
+            title.stylize(self.get_component_rich_style("toc--current"))
         if not section.title:
             title.stylize("italic")
-        hits = self._hits.get(section.index)
-        count = Text(f"{hits:,}", style="bold reverse") if hits else Text()
-        return Text.assemble(marker, count, " " if hits else "", title)
+        text = Text.assemble(indent, marker)
+        hits = self._hits.get(row)
+        if hits:
+            text.append(f"{hits:,}", self.get_component_rich_style("toc--hits"))
+            text.append(" ")
+        text.append_text(title)
+        return text
 
-    def _move_cursor_to_current(self) -> None:
-        if 0 <= self._current < len(self._section_nodes):
-            self.move_cursor(self._section_nodes[self._current])
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        row = y + scroll_y
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if row >= self.virtual_size.height:
+            return Strip.blank(width, base)
+        text = self._row(row)
+        text.truncate(width + scroll_x, overflow="ellipsis")
+        segments = list(text.render(self.app.console))
+        style = base
+        if row == self.cursor and (self.has_focus or row == self._current):
+            style = base + self.get_component_rich_style("toc--cursor")
+        strip = Strip(segments).apply_style(style)
+        return strip.crop_extend(scroll_x, scroll_x + width, style)
 
-    def on_tree_node_selected(self, event: Tree.NodeSelected[int]) -> None:
-        event.stop()
-        if event.node.data is not None:
-            self.post_message(self.SectionChosen(event.node.data))
+    def watch_cursor(self, old: int, new: int) -> None:
+        height = self.scrollable_content_region.height
+        if new < self.scroll_y:
+            self.scroll_to(y=new, animate=False)
+        elif height and new >= self.scroll_y + height:
+            self.scroll_to(y=new - height + 1, animate=False)
+        self.refresh()
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
+
+    # -- choosing -------------------------------------------------------------------
+
+    def action_cursor(self, step: int) -> None:
+        self.cursor = max(0, min(self.cursor + step, len(self._sections) - 1))
+
+    def action_page(self, step: int) -> None:
+        self.action_cursor(step * max(self.scrollable_content_region.height - 1, 1))
+
+    def action_choose(self) -> None:
+        if 0 <= self.cursor < len(self._sections):
+            self.post_message(self.SectionChosen(self.cursor))
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        row = offset.y + int(self.scroll_y)
+        if 0 <= row < len(self._sections):
+            event.stop()
+            self.cursor = row
+            self.post_message(self.SectionChosen(row))
