@@ -15,11 +15,15 @@ import shlex
 import stat
 import sys
 from collections.abc import Sequence
-from typing import NoReturn, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from reader import locations
 from reader.article import Article, Outliner, Section
 from reader.folder import FolderScan
+
+if TYPE_CHECKING:
+    from reader.ui.app import Reading
+    from reader.ui.persistence import Persistence
 from reader.safe_text import safe_line
 from reader.source import (
     DEFAULT_MAX_SIZE,
@@ -236,7 +240,7 @@ def _run(args: argparse.Namespace) -> int:
         return _print(args, outliner.run())
     if args.path == "-":
         _keyboard_from_terminal()
-    return _read(args, (source, outliner.run()), theme)
+    return _read(args, (source, outliner), theme)
 
 
 def _load(args: argparse.Namespace) -> Source:
@@ -376,12 +380,16 @@ def _keyboard_from_terminal() -> None:
 
 def _read(
     args: argparse.Namespace,
-    what: FolderScan | tuple[Source, Article],
+    what: FolderScan | tuple[Source, Outliner],
     theme: str | None,
 ) -> int:
-    """Run the interactive reader on an article (`(source, article)`) or a folder."""
+    """Run the interactive reader on an article or a folder.
+
+    Only as much of the article is parsed first as it takes to show where
+    reading starts; the rest of its outline is found in the background.
+    """
     from reader.store import open_store
-    from reader.ui.app import ReaderApp, Reading, Start
+    from reader.ui.app import ReaderApp, Start
     from reader.ui.persistence import Persistence
 
     opened = open_store(locations.data_dir(args.data_dir))
@@ -390,11 +398,7 @@ def _read(
         start: Start = (
             what
             if isinstance(what, FolderScan)
-            else Reading(
-                *what,
-                memory=persistence.recall(what[0].article_id),
-                resume=not args.from_start,
-            )
+            else _reading(*what, persistence, resume=not args.from_start)
         )
         app = ReaderApp(
             start,
@@ -407,6 +411,28 @@ def _read(
     finally:
         persistence.close()
     return EXIT_OK
+
+
+def _reading(
+    source: Source, outliner: Outliner, persistence: Persistence, *, resume: bool
+) -> Reading:
+    """What the reader opens with: the article known as far as the place to
+    start (its first section, or the saved one), the outliner to finish it."""
+    from reader.ui.app import Reading
+    from reader.ui.screens.remembering import FEEDBACK_ID
+
+    memory = persistence.recall(source.article_id)
+    position = memory.position if resume else None
+
+    def known(article: Article) -> bool:
+        if position is None:
+            return bool(article.sections)
+        if position.section_id == FEEDBACK_ID:
+            return False  # the feedback pane comes after the last section
+        found = article.find(position.section_id) is not None
+        return found or len(article.sections) > position.section_index
+
+    return Reading(source, outliner.until(known), memory, resume, outliner)
 
 
 def _saved_theme(name: str | None) -> str | None:

@@ -8,14 +8,19 @@ Anything malformed simply has no title.
 import re
 import tomllib
 
+from reader.safe_text import safe_line
+
 _YAML_TITLE = re.compile(r"^title:[ \t]*(?P<value>.*?)[ \t]*$", re.MULTILINE)
 
 
 def front_matter_title(content: str, marker: str) -> str | None:
-    """The title in front matter `content` fenced by `marker`, if it has one."""
-    if marker == "+++":
-        return _toml_title(content)
-    return _yaml_title(content)
+    """The title in front matter `content` fenced by `marker`, if it has one.
+
+    Escapes in quoted values (TOML's `\u001b`) decode after the text was made
+    safe, so the title is made safe again.
+    """
+    title = _toml_title(content) if marker == "+++" else _yaml_title(content)
+    return safe_line(title) if title is not None else None
 
 
 def _toml_title(content: str) -> str | None:

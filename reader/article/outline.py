@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,6 +36,7 @@ from reader.article.markdown import opens_front_matter, structure_parser
 from reader.article.model import Anchor, Article, Section
 from reader.article.slugs import Slugger
 from reader.article.words import count_words
+from reader.safe_text import safe_line
 
 FIRST_CHUNK = 4 * 1024
 """Characters in the first chunk: small, so the first section is known at once."""
@@ -136,6 +138,21 @@ class Outliner:
         while self.advance():
             pass
         return self.snapshot()
+
+    def until(self, found: Callable[[Article], bool]) -> Article:
+        """Parse on until the snapshot satisfies `found` (or all is parsed).
+
+        For showing a long article at once: `until(lambda a: bool(a.sections))`
+        is its first section after a few kilobytes, whatever the length.
+        """
+        article = self.snapshot()
+        chunks = 1
+        while not (article.complete or found(article)):
+            for _ in range(chunks):  # snapshots cost, so take them ever less often
+                self.advance()
+            chunks *= 2
+            article = self.snapshot()
+        return article
 
     def _chunk_end(self, char: int) -> int:
         """The end of the first line at or past `char` that may be a heading."""
@@ -327,7 +344,9 @@ class Outliner:
         children: list[Token] = []
         env: dict[str, Any] = {"references": self._references}
         self._md.inline.parse(inline, self._md, env, children)
-        plain = "".join(_plain(children)).strip()
+        # Character references (`&#x202E;`) decode here, after the text was made
+        # safe: make the title safe again.
+        plain = safe_line("".join(_plain(children))).strip()
         if "[" not in inline:
             self._plain_titles[inline] = plain
         return plain

@@ -31,6 +31,8 @@ class Reading:
     memory: Memory = field(default_factory=Memory)
     resume: bool = True
     """Open where the reader left off (False: `--from-start`)."""
+    outliner: Outliner | None = None
+    """Finishes the outline in the background, when `article` is only its start."""
 
 
 Start = Reading | FolderScan
@@ -78,6 +80,7 @@ class ReaderApp(App[None]):
             self.persistence,
             memory=start.memory,
             resume=start.resume,
+            outliner=start.outliner,
         )
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:

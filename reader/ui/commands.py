@@ -160,7 +160,7 @@ COMMANDS: tuple[Command, ...] = (
         "Contents",
         "Show or hide the table of contents",
         READ,
-        footer=True,
+        footer=False,
     ),
     Command(
         "next_link",

@@ -169,7 +169,7 @@ async def test_arrow_keys_and_j_k_scroll_the_pane() -> None:
 async def test_t_hides_and_shows_the_table_of_contents() -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        toc = app.query_one(TableOfContents)
+        toc = app.query_one("#contents")
         assert toc.display
         assert "Vent out" in screen_text(app)
         await pilot.press("t")
@@ -212,7 +212,7 @@ async def test_a_narrow_terminal_starts_with_the_contents_hidden() -> None:
     app = make_app()
     async with app.run_test(size=(60, 20)) as pilot:
         await pilot.pause()
-        assert not app.query_one(TableOfContents).display
+        assert not app.query_one("#contents").display
         assert OPENING in pane_text(app)
 
 

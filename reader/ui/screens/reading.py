@@ -5,16 +5,18 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, ClassVar, Literal
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher
+from textual.widgets import ContentSwitcher, Static
 
-from reader.article import Article
+from reader.article import Article, Outliner
 from reader.article.progress import progress
 from reader.article.search import Hit, SearchResult, query_pattern
+from reader.collector import paused_collection
 from reader.source import Source
 from reader.ui import commands
 from reader.ui.persistence import Memory, Persistence
@@ -24,7 +26,7 @@ from reader.ui.widgets.bars import StatusBar, TitleBar
 from reader.ui.widgets.feedback_pane import FeedbackPane
 from reader.ui.widgets.search_panel import SearchPanel
 from reader.ui.widgets.section_pane import SectionPane
-from reader.ui.widgets.toc import TableOfContents
+from reader.ui.widgets.toc import INDEXING, TableOfContents
 
 if TYPE_CHECKING:
     from reader.ui.app import ReaderApp
@@ -49,10 +51,12 @@ class ReadingScreen(Screen[None]):
         memory: Memory | None = None,
         anchor: str = "",
         resume: bool = True,
+        outliner: Outliner | None = None,
     ) -> None:
         super().__init__()
         self.source = source
         self.article = article
+        self._outliner = outliner
         self.persistence = persistence
         self.memory = memory or Memory()
         self.index = 0
@@ -76,7 +80,9 @@ class ReadingScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield TitleBar(self.article.title, id="title")
         with Horizontal(id="body"):
-            yield TableOfContents(id="toc")
+            with Vertical(id="contents"):
+                yield TableOfContents(id="toc")
+                yield Static(Content(INDEXING), id="indexing")
             with Vertical(id="main"):
                 yield SearchPanel(self.article, id="search")
                 with ContentSwitcher(initial="pane", id="panes"):
@@ -87,6 +93,11 @@ class ReadingScreen(Screen[None]):
     @property
     def pane(self) -> SectionPane:
         return self.query_one(SectionPane)
+
+    @property
+    def contents(self) -> Vertical:
+        """The table of contents and its "indexing…" mark, shown or hidden as one."""
+        return self.query_one("#contents", Vertical)
 
     @property
     def toc(self) -> TableOfContents:
@@ -102,12 +113,15 @@ class ReadingScreen(Screen[None]):
         return self.index >= len(self.article.sections)
 
     async def on_mount(self) -> None:
-        self.toc.display = self.app.size.width >= NARROW
+        self.contents.display = self.app.size.width >= NARROW
+        self.query_one("#indexing").display = not self.article.complete
         self.toc.show_article(self.article, self.index)
         self.toc.set_read(self._remembering.read_indices())
         self.feedback_pane.show_earlier(self.memory.answer, self.source.sha256)
         self.watch(self.pane, "scroll_y", self._scrolled, init=False)
         self.pane.focus()
+        if not self.article.complete and self._outliner is not None:
+            self._finish_outline(self._outliner)
         position = self.memory.position if self._resume else None
         if position is None:
             await self.go(0)
@@ -116,6 +130,23 @@ class ReadingScreen(Screen[None]):
             self._say_resumed()
         if self._anchor:
             await go_to_anchor(self, self._anchor)
+
+    @work(thread=True, exclusive=True, description="Finding the rest of the outline")
+    def _finish_outline(self, outliner: Outliner) -> None:
+        with paused_collection():
+            article = outliner.run()
+        self.app.call_from_thread(self.outline_complete, article)
+
+    def outline_complete(self, article: Article) -> None:
+        """The whole outline is known: show it all."""
+        self.article = article
+        self.toc.show_article(article, self.index)
+        self.toc.set_read(self._remembering.read_indices())
+        self.query_one("#indexing").display = False
+        self.query_one(SearchPanel).set_article(article)
+        self.pane.set_article(article)
+        self._update_position()
+        self.refresh_bindings()
 
     def _say_resumed(self) -> None:
         if self.on_feedback:
@@ -130,7 +161,7 @@ class ReadingScreen(Screen[None]):
     async def go(self, index: int, where: Where = "top", *, at: float = 0.0) -> None:
         """Show pane `index` (`len(sections)` is the feedback pane) from its top,
         its end, or `at` lines down."""
-        index = max(0, min(index, len(self.article.sections)))
+        index = max(0, min(index, self._last))
         self.index = index
         switcher = self.query_one(ContentSwitcher)
         if self.on_feedback:
@@ -163,6 +194,9 @@ class ReadingScreen(Screen[None]):
         self._update_position()
 
     def _update_position(self) -> None:
+        if not self.article.complete:
+            self.query_one(StatusBar).set_position(f"§ {self.index + 1} · indexing…")
+            return
         text = str(progress(self.article, self.index, self.pane.fraction))
         read = len(self._remembering.read_indices())
         if read:
@@ -205,9 +239,9 @@ class ReadingScreen(Screen[None]):
             self.pane.scroll_page_up(animate=False)
 
     def action_toggle_toc(self) -> None:
-        toc = self.toc
-        toc.display = not toc.display
-        if not toc.display and toc.has_focus:
+        contents = self.contents
+        contents.display = not contents.display
+        if not contents.display and self.toc.has_focus:
             self.pane.focus()
 
     def action_help(self) -> None:
@@ -249,12 +283,21 @@ class ReadingScreen(Screen[None]):
             self._offered = offered
             super().refresh_bindings()
 
+    @property
+    def _last(self) -> int:
+        """The last pane one can go to: the feedback pane, once the outline is
+        complete; until then, the last section known."""
+        count = len(self.article.sections)
+        return count if self.article.complete else count - 1
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         count = len(self.article.sections)
         if action in ("answer_yes", "answer_no"):
             return self.on_feedback and self.feedback_pane.stage == "asking"
-        if action in ("next_section", "feedback"):
-            return self.index < count
+        if action == "next_section":
+            return self.index < self._last
+        if action == "feedback":
+            return self.article.complete and self.index < count
         if action in ("previous_section", "first_section"):
             return self.index > 0
         if action == "jump":

@@ -67,6 +67,14 @@ class SearchPanel(Vertical):
     def on_mount(self) -> None:
         self.display = False
 
+    def set_article(self, article: Article) -> None:
+        """Search `article` from now on (its outline became complete)."""
+        self._article = article
+        self._index = None
+        if self.display:
+            self._set_status("indexing…")
+            self._build_index()
+
     def open(self) -> None:
         """Show the panel with the query box focused and its text selected."""
         self.display = True

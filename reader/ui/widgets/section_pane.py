@@ -137,6 +137,15 @@ class SectionPane(ScrollView, can_focus=True, inherit_bindings=False):
         if self.size.width:
             self._show_section()
 
+    def set_article(self, article: Article) -> None:
+        """Go on with `article`, a fuller outline of the one shown: the section
+        on screen stays as it is."""
+        self._article = article
+        self._generation += 1
+        self._typesetter = None
+        if self._section is not None:
+            self._section = article.sections[self._section.index]
+
     def _show_section(self) -> None:
         assert self._article is not None and self._section is not None
         article, section = self._article, self._section

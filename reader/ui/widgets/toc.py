@@ -24,6 +24,7 @@ from textual.strip import Strip
 from reader.article import Article, Section
 
 INDEXING = "indexing…"
+"""Shown under the contents while the outline is still being found."""
 INDENT = 2
 """Columns of indentation per heading level."""
 
@@ -44,7 +45,6 @@ class TableOfContents(ScrollView, can_focus=True, inherit_bindings=False):
         "toc--current",
         "toc--read",
         "toc--hits",
-        "toc--indexing",
     }
 
     cursor: reactive[int] = reactive(0, init=False)
@@ -60,7 +60,6 @@ class TableOfContents(ScrollView, can_focus=True, inherit_bindings=False):
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id)
         self._sections: tuple[Section, ...] = ()
-        self._complete = True
         self._current = -1
         self._read: frozenset[int] = frozenset()
         self._hits: dict[int, int] = {}
@@ -70,13 +69,12 @@ class TableOfContents(ScrollView, can_focus=True, inherit_bindings=False):
     def show_article(self, article: Article, current: int) -> None:
         """Show `article`'s sections (as far as known), with `current` marked."""
         self._sections = article.sections
-        self._complete = article.complete
         self._current = current
-        rows = len(self._sections) + (0 if self._complete else 1)
+        rows = len(self._sections)
         widest = max(
             (self._row_width(section) for section in self._sections), default=0
         )
-        self.virtual_size = Size(max(widest, len(INDEXING)), rows)
+        self.virtual_size = Size(widest, rows)
         self.cursor = max(min(current, len(self._sections) - 1), 0)
         self.refresh()
 
@@ -107,8 +105,6 @@ class TableOfContents(ScrollView, can_focus=True, inherit_bindings=False):
         return INDENT * max(section.level - 1, 0) + 2 + len(section.label) + 8
 
     def _row(self, row: int) -> Text:
-        if row >= len(self._sections):
-            return Text(INDEXING, style=self.get_component_rich_style("toc--indexing"))
         section = self._sections[row]
         indent = " " * (INDENT * max(section.level - 1, 0))
         if row == self._current:
