@@ -19,11 +19,6 @@ from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from reader import locations
 from reader.article import Article, Outliner, Section
-from reader.folder import FolderScan
-
-if TYPE_CHECKING:
-    from reader.ui.app import Reading
-    from reader.ui.persistence import Persistence
 from reader.safe_text import safe_line
 from reader.source import (
     DEFAULT_MAX_SIZE,
@@ -35,6 +30,15 @@ from reader.source import (
     load_stream,
     parse_size,
 )
+
+if TYPE_CHECKING:
+    from reader.folder import FolderScan
+    from reader.ui.app import Reading
+    from reader.ui.persistence import Persistence
+
+WHOLE_OUTLINE_AT_ONCE = 256 * 1024
+"""Articles up to this many characters are outlined whole before the first frame
+(a few milliseconds); longer ones show their start while the rest is found."""
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -388,6 +392,7 @@ def _read(
     Only as much of the article is parsed first as it takes to show where
     reading starts; the rest of its outline is found in the background.
     """
+    from reader.folder import FolderScan
     from reader.store import open_store
     from reader.ui.app import ReaderApp, Start
     from reader.ui.persistence import Persistence
@@ -432,6 +437,8 @@ def _reading(
         found = article.find(position.section_id) is not None
         return found or len(article.sections) > position.section_index
 
+    if len(source.text) <= WHOLE_OUTLINE_AT_ONCE:
+        return Reading(source, outliner.run(), memory, resume)
     return Reading(source, outliner.until(known), memory, resume, outliner)
 
 

@@ -6,7 +6,6 @@ Anything malformed simply has no title.
 """
 
 import re
-import tomllib
 
 from reader.safe_text import safe_line
 
@@ -24,6 +23,8 @@ def front_matter_title(content: str, marker: str) -> str | None:
 
 
 def _toml_title(content: str) -> str | None:
+    import tomllib  # only TOML front matter needs it
+
     try:
         title = tomllib.loads(content).get("title")
     except tomllib.TOMLDecodeError:

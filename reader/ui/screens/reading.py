@@ -15,24 +15,29 @@ from textual.widgets import ContentSwitcher, Static
 
 from reader.article import Article, Outliner
 from reader.article.progress import progress
-from reader.article.search import Hit, SearchResult, query_pattern
 from reader.collector import paused_collection
 from reader.source import Source
 from reader.ui import commands
 from reader.ui.persistence import Memory, Persistence
-from reader.ui.screens.following import follow, go_to_anchor
 from reader.ui.screens.remembering import Remembering, resume_index
 from reader.ui.widgets.bars import StatusBar, TitleBar
-from reader.ui.widgets.feedback_pane import FeedbackPane
-from reader.ui.widgets.search_panel import SearchPanel
 from reader.ui.widgets.section_pane import SectionPane
 from reader.ui.widgets.toc import INDEXING, TableOfContents
 
 if TYPE_CHECKING:
+    from reader.article.search import Hit, SearchResult
     from reader.ui.app import ReaderApp
+    from reader.ui.widgets.feedback_pane import FeedbackPane
+    from reader.ui.widgets.search_panel import SearchPanel
+
+# Searching, following links and the feedback pane are imported when first
+# used: most of their widgets are not on the screen a reader first sees.
 
 NARROW = 70
 """Below this many columns the table of contents starts hidden."""
+
+CONTENTS_WIDTH = 34
+"""The table of contents' width (as in reader.tcss: 34 columns, at most 40%)."""
 
 Where = Literal["top", "bottom"]
 
@@ -83,11 +88,8 @@ class ReadingScreen(Screen[None]):
             with Vertical(id="contents"):
                 yield TableOfContents(id="toc")
                 yield Static(Content(INDEXING), id="indexing")
-            with Vertical(id="main"):
-                yield SearchPanel(self.article, id="search")
-                with ContentSwitcher(initial="pane", id="panes"):
-                    yield SectionPane(id="pane")
-                    yield FeedbackPane(id="feedback")
+            with Vertical(id="main"), ContentSwitcher(initial="pane", id="panes"):
+                yield SectionPane(id="pane")
         yield StatusBar(id="status")
 
     @property
@@ -105,7 +107,33 @@ class ReadingScreen(Screen[None]):
 
     @property
     def feedback_pane(self) -> FeedbackPane:
-        return self.query_one(FeedbackPane)
+        """The feedback pane (mounted the first time it is shown)."""
+        from reader.ui.widgets.feedback_pane import FeedbackPane
+
+        return self.query_one("#feedback", FeedbackPane)
+
+    @property
+    def _feedback_shown_yet(self) -> bool:
+        return bool(self.query("#feedback"))
+
+    async def _show_feedback(self) -> None:
+        """Switch to the feedback pane, mounting it on the first visit: most
+        readers never get there, so the screen starts without it."""
+        switcher = self.query_one(ContentSwitcher)
+        if not self._feedback_shown_yet:
+            from reader.ui.widgets.feedback_pane import FeedbackPane
+
+            pane = FeedbackPane(id="feedback")
+            await switcher.mount(pane)
+            pane.show_earlier(self.memory.answer, self.source.sha256)
+        switcher.current = "feedback"
+
+    def _search_panel(self) -> SearchPanel | None:
+        """The search panel, once `/` has been pressed (it is mounted then)."""
+        from reader.ui.widgets.search_panel import SearchPanel
+
+        panels = self.query("#search").results(SearchPanel)
+        return next(panels, None)
 
     @property
     def on_feedback(self) -> bool:
@@ -113,11 +141,13 @@ class ReadingScreen(Screen[None]):
         return self.index >= len(self.article.sections)
 
     async def on_mount(self) -> None:
-        self.contents.display = self.app.size.width >= NARROW
+        width = self.app.size.width
+        self.contents.display = width >= NARROW
+        contents = min(CONTENTS_WIDTH, width * 2 // 5) if width >= NARROW else 0
+        self.pane.expected_width = width - contents - 1  # 1: the scrollbar
         self.query_one("#indexing").display = not self.article.complete
         self.toc.show_article(self.article, self.index)
         self.toc.set_read(self._remembering.read_indices())
-        self.feedback_pane.show_earlier(self.memory.answer, self.source.sha256)
         self.watch(self.pane, "scroll_y", self._scrolled, init=False)
         self.pane.focus()
         if not self.article.complete and self._outliner is not None:
@@ -129,6 +159,8 @@ class ReadingScreen(Screen[None]):
             await self.go(resume_index(self.article, position), at=position.scroll_y)
             self._say_resumed()
         if self._anchor:
+            from reader.ui.screens.following import go_to_anchor
+
             await go_to_anchor(self, self._anchor)
 
     @work(thread=True, exclusive=True, description="Finding the rest of the outline")
@@ -143,7 +175,9 @@ class ReadingScreen(Screen[None]):
         self.toc.show_article(article, self.index)
         self.toc.set_read(self._remembering.read_indices())
         self.query_one("#indexing").display = False
-        self.query_one(SearchPanel).set_article(article)
+        panel = self._search_panel()
+        if panel is not None:
+            panel.set_article(article)
         self.pane.set_article(article)
         self._update_position()
         self.refresh_bindings()
@@ -166,11 +200,11 @@ class ReadingScreen(Screen[None]):
         switcher = self.query_one(ContentSwitcher)
         if self.on_feedback:
             had_focus = self.pane.has_focus
-            switcher.current = "feedback"
+            await self._show_feedback()
             if had_focus:
                 self.feedback_pane.focus()
         else:
-            had_focus = self.feedback_pane.has_focus_within
+            had_focus = self._feedback_shown_yet and self.feedback_pane.has_focus_within
             switcher.current = "pane"
             pane = self.pane
             section = self.article.sections[index]
@@ -314,11 +348,18 @@ class ReadingScreen(Screen[None]):
 
     # -- search ---------------------------------------------------------------
 
-    def action_search(self) -> None:
-        self.query_one(SearchPanel).open()
+    async def action_search(self) -> None:
+        panel = self._search_panel()
+        if panel is None:
+            from reader.ui.widgets.search_panel import SearchPanel
 
-    @on(SearchPanel.Searched)
-    def _searched(self, event: SearchPanel.Searched) -> None:
+            panel = SearchPanel(self.article, id="search")
+            await self.query_one("#main").mount(panel, before="#panes")
+        panel.open()
+
+    def on_search_panel_searched(self, event: SearchPanel.Searched) -> None:
+        from reader.article.search import query_pattern
+
         result = event.result
         self._result = result if result.query.strip() else None
         self._hit = None
@@ -327,18 +368,18 @@ class ReadingScreen(Screen[None]):
         self._update_search_status()
         self.refresh_bindings()
 
-    @on(SearchPanel.HitChosen)
-    async def _hit_chosen(self, event: SearchPanel.HitChosen) -> None:
+    async def on_search_panel_hit_chosen(self, event: SearchPanel.HitChosen) -> None:
         await self._go_to_hit(event.hit)
 
-    @on(SearchPanel.Closed)
-    def _search_closed(self) -> None:
+    def on_search_panel_closed(self) -> None:
         self.action_clear_search()
 
     def action_clear_search(self) -> None:
         self._result = None
         self._hit = None
-        self.query_one(SearchPanel).display = False
+        panel = self._search_panel()
+        if panel is not None:
+            panel.display = False
         self.toc.set_hits({})
         self.pane.set_search(None)
         self._update_search_status()
@@ -380,6 +421,8 @@ class ReadingScreen(Screen[None]):
     @property
     def pane_pattern(self) -> re.Pattern[str] | None:
         """The active search's pattern, to mark in the pane."""
+        from reader.article.search import query_pattern
+
         return query_pattern(self._result.query) if self._result else None
 
     def _update_search_status(self) -> None:
@@ -414,11 +457,15 @@ class ReadingScreen(Screen[None]):
     @on(SectionPane.LinkClicked)
     async def _link_clicked(self, event: SectionPane.LinkClicked) -> None:
         event.stop()
+        from reader.ui.screens.following import follow
+
         await follow(self, event.href)
 
     async def action_follow_link(self) -> None:
         link = self.pane.chosen_link
         if link is not None:
+            from reader.ui.screens.following import follow
+
             await follow(self, link.href)
 
     # -- feedback -------------------------------------------------------------
@@ -429,8 +476,7 @@ class ReadingScreen(Screen[None]):
     def action_answer_no(self) -> None:
         self.feedback_pane.answer("no")
 
-    @on(FeedbackPane.Answered)
-    def _answered(self, event: FeedbackPane.Answered) -> None:
+    def on_feedback_pane_answered(self, event: FeedbackPane.Answered) -> None:
         from reader.version import app_version
 
         self.refresh_bindings()
@@ -442,8 +488,7 @@ class ReadingScreen(Screen[None]):
             version=app_version(),
         )
 
-    @on(FeedbackPane.Commented)
-    def _commented(self, event: FeedbackPane.Commented) -> None:
+    def on_feedback_pane_commented(self, event: FeedbackPane.Commented) -> None:
         self.refresh_bindings()
         if event.comment:
             self.persistence.comment_on_answer(event.comment)

@@ -88,6 +88,11 @@ class SectionPane(ScrollView, can_focus=True, inherit_bindings=False):
         self._current_match: int | None = None
         self._matches: list[_Match] = []
         self._link: int | None = None
+        self.expected_width = 0
+        """The width the screen expects the pane's text area to have, before
+        its first layout: the first section is set at it, so the first frame
+        shows text (if it turns out wrong, the text is set again)."""
+        self._resize_pending = False
         self._pending_scroll: float | Literal["end"] | None = None
         """Where to scroll once the section waiting for the pane's size is shown."""
 
@@ -106,7 +111,7 @@ class SectionPane(ScrollView, can_focus=True, inherit_bindings=False):
     @property
     def text_width(self) -> int:
         """How wide the text is set: the measure, or less in a narrow pane."""
-        room = self.scrollable_content_region.width or self.size.width
+        room = self.scrollable_content_region.width or self.expected_width
         return max(min(MEASURE, room - 2 * MARGIN), 16)
 
     def _key(self, index: int) -> tuple[int, int, int, str]:
@@ -134,7 +139,7 @@ class SectionPane(ScrollView, can_focus=True, inherit_bindings=False):
         self._link = None
         self._current_match = None
         self._pending_scroll = at
-        if self.size.width:
+        if self.size.width or self.expected_width:
             self._show_section()
 
     def set_article(self, article: Article) -> None:
@@ -246,6 +251,14 @@ class SectionPane(ScrollView, can_focus=True, inherit_bindings=False):
         self.refresh()
 
     def on_resize(self, event: events.Resize) -> None:
+        # Sizes settle over the first frames (several resizes may come): set
+        # the text once the screen has been refreshed with the latest one.
+        if not self._resize_pending:
+            self._resize_pending = True
+            self.call_after_refresh(self._resized)
+
+    def _resized(self) -> None:
+        self._resize_pending = False
         if self._section is None:
             return
         if self._pending_scroll is not None:
