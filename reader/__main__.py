@@ -4,4 +4,7 @@ import sys
 
 from reader.cli import main
 
-sys.exit(main())
+# Guarded: processes started with "spawn" (see `reader.article.parallel`) import
+# the main module again, and must not run the reader a second time.
+if __name__ == "__main__":
+    sys.exit(main())

@@ -237,14 +237,24 @@ def _run(args: argparse.Namespace) -> int:
     if args.outline:
         from reader.render import outline_json, outline_text
 
-        article = outliner.run()
+        article = _whole(outliner)
         print(outline_json(article) if args.json else outline_text(article))
         return EXIT_OK
     if printing:
-        return _print(args, outliner.run())
+        return _print(args, _whole(outliner))
     if args.path == "-":
         _keyboard_from_terminal()
     return _read(args, (source, outliner), theme)
+
+
+def _whole(outliner: Outliner) -> Article:
+    """The whole outline, as fast as this machine allows (see `reader.collector`
+    and `reader.article.parallel`)."""
+    from reader.article.parallel import finish
+    from reader.collector import paused_collection
+
+    with paused_collection():
+        return finish(outliner)
 
 
 def _load(args: argparse.Namespace) -> Source:

@@ -80,6 +80,23 @@ class _LineCursor:
         return char
 
 
+@dataclass(frozen=True)
+class OutlinePart:
+    """What the parse of a stretch of an article found (see `Outliner.joined`)."""
+
+    headings: tuple[_Heading, ...]
+    references: dict[str, Any]
+    front_title: str | None
+    body: tuple[int, int]
+    first_block_line: int | None
+    lines: int
+    last_start: tuple[int, int]
+    words: dict[tuple[int, int], int]
+    """Word counts already made, by (start, end) character of a section."""
+    titles: dict[str, str]
+    """Headings' plain titles already read, by their inline Markdown."""
+
+
 class Outliner:
     """Parses an article's structure a chunk at a time.
 
@@ -110,6 +127,94 @@ class Outliner:
         self._plain_titles: dict[str, str] = {}
         self._counted: dict[tuple[int, int], int] = {}
         self.done = not text
+        self.last_start = (0, 0)
+        """(line, char) where the last chunk began: a top-level heading, or 0."""
+
+    @property
+    def text(self) -> str:
+        """The article's text."""
+        return self._text
+
+    @property
+    def name(self) -> str:
+        """The name it was given (its title if nothing better is found)."""
+        return self._name
+
+    @property
+    def split_level(self) -> int:
+        """Headings of levels 1 to this start sections."""
+        return self._split_level
+
+    def part(self) -> OutlinePart:
+        """What a finished parse found, to join to the parse of the text after
+        (its sections' word counts and titles too, so the join need not count)."""
+        assert self.done
+        self.snapshot()
+        return OutlinePart(
+            headings=tuple(self._headings),
+            references=self._references,
+            front_title=self._front_title,
+            body=(self._body_line, self._body_char),
+            first_block_line=self._first_block_line,
+            lines=self._line,
+            last_start=self.last_start,
+            words=self._counted,
+            titles=self._plain_titles,
+        )
+
+    @classmethod
+    def joined(
+        cls,
+        text: str,
+        first: OutlinePart,
+        second: OutlinePart,
+        *,
+        start: tuple[int, int],
+        name: str,
+        split_level: int = 3,
+    ) -> Outliner:
+        """A finished outliner from the parses of the text up to a top-level
+        heading at `start` (line, char) and from that heading on (`second`,
+        its lines and characters counted from the heading)."""
+        outliner = cls(text, name=name, split_level=split_level)
+        start_line, start_char = start
+        outliner._headings = [
+            *first.headings,
+            *(
+                _Heading(
+                    heading.line + start_line,
+                    heading.char + start_char,
+                    heading.level,
+                    heading.top_level,
+                    heading.content,
+                )
+                for heading in second.headings
+            ),
+        ]
+        references = dict(first.references)
+        for label, definition in second.references.items():
+            if label not in references:
+                begin, end = definition.get("map") or (0, 0)
+                moved = [begin + start_line, end + start_line]
+                references[label] = {**definition, "map": moved}
+        outliner._references = references
+        outliner._front_title = first.front_title
+        outliner._body_line, outliner._body_char = first.body
+        outliner._first_block_line = first.first_block_line
+        if first.first_block_line is None and second.first_block_line is not None:
+            outliner._first_block_line = second.first_block_line + start_line
+        outliner._line = start_line + second.lines
+        outliner._char = len(text)
+        outliner._counted = {
+            **first.words,
+            **{
+                (begin + start_char, end + start_char): words
+                for (begin, end), words in second.words.items()
+            },
+        }
+        outliner._plain_titles = {**second.titles, **first.titles}
+        outliner.done = True
+        return outliner
 
     def advance(self) -> bool:
         """Parse one more chunk. False once the whole article has been parsed."""
@@ -118,6 +223,7 @@ class Outliner:
             end = self._chunk_end(self._char + size)
             tokens, references = self._parse(end)
             if end == len(self._text):
+                self.last_start = (self._line, self._char)
                 self._take(tokens, references, len(tokens))
                 self._line += self._text.count("\n", self._char)
                 self._char = len(self._text)

@@ -13,6 +13,7 @@ from textual.app import App, SystemCommand
 from textual.screen import Screen
 
 from reader.article import Article, Outliner
+from reader.article.parallel import finish
 from reader.folder import FolderScan
 from reader.source import DEFAULT_MAX_SIZE, Source, SourceError, load_file
 from reader.ui.commands import COMMANDS
@@ -159,7 +160,7 @@ class ReaderApp(App[None]):
         outliner = Outliner(source.text, name=source.name, split_level=self.split_level)
         screen = ReadingScreen(
             source,
-            outliner.run(),
+            finish(outliner),
             self.persistence,
             memory=self.persistence.recall(source.article_id),
             anchor=anchor,

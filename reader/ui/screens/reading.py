@@ -165,8 +165,10 @@ class ReadingScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, description="Finding the rest of the outline")
     def _finish_outline(self, outliner: Outliner) -> None:
+        from reader.article.parallel import finish
+
         with paused_collection():
-            article = outliner.run()
+            article = finish(outliner)
         self.app.call_from_thread(self.outline_complete, article)
 
     def outline_complete(self, article: Article) -> None:
