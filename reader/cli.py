@@ -250,6 +250,8 @@ def _run(args: argparse.Namespace) -> int:
 def _whole(outliner: Outliner) -> Article:
     """The whole outline, as fast as this machine allows (see `reader.collector`
     and `reader.article.parallel`)."""
+    if len(outliner.text) < WHOLE_OUTLINE_AT_ONCE:
+        return outliner.run()
     from reader.article.parallel import finish
     from reader.collector import paused_collection
 

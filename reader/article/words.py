@@ -19,11 +19,12 @@ import re
 
 WORDS_PER_MINUTE = 230
 
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_CJK = r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+"""Compiled only when text is not ASCII: the pattern takes milliseconds to build."""
 _NOT_READ = re.compile(r"\]\([^)\s]*\)|<[^>\n]*>")
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 _WORD_CHAR = re.compile(r"[^\W_]")
-_NON_ASCII = re.compile(r"[\x80-\U0010ffff]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 _KINDS = bytes(
     ord("j") if chr(code) in "'-" else ord("a") if chr(code).isalnum() else 32
@@ -38,9 +39,10 @@ def count_words(text: str) -> int:
     prose = _NOT_READ.sub(" ", text)
     cjk = 0
     if not prose.isascii():
-        cjk = len(_CJK.findall(prose))
+        cjk_pattern = re.compile(_CJK)  # cached by `re` after the first time
+        cjk = len(cjk_pattern.findall(prose))
         if cjk:
-            prose = _CJK.sub(" ", prose)
+            prose = cjk_pattern.sub(" ", prose)
         if _mostly_non_ascii(prose):
             return len(_WORD.findall(prose)) + (cjk + 1) // 2
         prose = _NON_ASCII.sub(_as_ascii, prose)
