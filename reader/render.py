@@ -12,15 +12,11 @@ from __future__ import annotations
 import io
 import json
 import re
-from collections.abc import Iterable
 from typing import TYPE_CHECKING, TextIO
 
-from markdown_it.token import Token
-
 from reader.article import Article, Section
-from reader.article.markdown import render_parser
 from reader.article.words import reading_minutes
-from reader.safe_text import safe, safe_line
+from reader.safe_text import safe_line
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -123,21 +119,26 @@ def print_article(
     separated by a blank line.
     """
     from rich.rule import Rule
+    from rich.segment import Segment, Segments
     from rich.text import Text
 
-    from reader.section_markdown import SectionMarkdown
+    from reader.typeset import Typesetter
 
     output = _Output(file, width)
-    parser = render_parser(article.references)
-    markdown = SectionMarkdown(hyperlinks=output.terminal)
+    # The same typesetting as the interactive reader's, but a link's target is
+    # written after its text: printed text cannot be followed.
+    typesetter = Typesetter(article.references, urls=True)
     if only is None:
         output.print(Rule(Text(safe_line(article.title)), style="bold"))
     sections = (only,) if only is not None else article.sections
     for index, section in enumerate(sections):
         if index:
             output.blank_line()
-        markdown.parsed = _inert_strings(parser.parse(article.source(section)))
-        output.print(markdown)
+        typeset = typesetter.typeset(article.source(section), output.console.width)
+        segments = [
+            segment for line in typeset.lines for segment in (*line, Segment.line())
+        ]
+        output.print(Segments(segments))
 
 
 class _Output:
@@ -169,29 +170,6 @@ class _Output:
             self._buffer.seek(0)
             self._buffer.truncate()
             self.file.write(_TRAILING_SPACES.sub("", text))
-
-
-def _inert_strings(tokens: list[Token]) -> list[Token]:
-    """`tokens` with every string made safe again.
-
-    markdown-it decodes character references (`&#x202E;`, `&#13;`) after the
-    source text was made safe, so what it hands on can hold controls again.
-    """
-    for token in _all_tokens(tokens):
-        token.content = safe(token.content)
-        token.info = safe_line(token.info)
-        token.attrs = {
-            key: safe_line(value) if isinstance(value, str) else value
-            for key, value in token.attrs.items()
-        }
-    return tokens
-
-
-def _all_tokens(tokens: Iterable[Token]) -> Iterable[Token]:
-    for token in tokens:
-        yield token
-        if token.children:
-            yield from _all_tokens(token.children)
 
 
 def _minutes(words: int) -> str:

@@ -37,6 +37,10 @@ from reader.article.markdown import References, render_parser
 CODE_PIECE = 200
 """Lines of a code block rendered as one piece."""
 
+PLAIN_CODE = 1_000
+"""Code blocks longer than this are not highlighted: Pygments takes seconds
+over tens of thousands of lines."""
+
 TABLE_PIECE = 200
 """Rows of a table rendered as one piece (each piece repeats the header)."""
 
@@ -59,8 +63,8 @@ class _Markdown(Markdown):
         "heading_open": _LeftHeading,
     }
 
-    def __init__(self, tokens: list[Token], *, code_theme: str) -> None:
-        super().__init__("", code_theme=code_theme, hyperlinks=True)
+    def __init__(self, tokens: list[Token], *, code_theme: str, urls: bool) -> None:
+        super().__init__("", code_theme=code_theme, hyperlinks=not urls)
         self.parsed = tokens
 
 
@@ -168,9 +172,13 @@ class Typesetter:
         *,
         theme: Theme | None = None,
         code_theme: str = "monokai",
+        urls: bool = False,
     ) -> None:
+        """`urls`: write a link's target after its text, as `text (url)`, for
+        output that is not interactive (no `LinkSpot`s are recorded then)."""
         self._parser = render_parser(references)
         self._code_theme = code_theme
+        self._urls = urls
         self._console = Console(
             file=io.StringIO(),
             theme=theme,
@@ -200,7 +208,7 @@ class Typesetter:
     def render(self, block: Block, width: int) -> list[Line]:
         """One block's lines at `width` cells."""
         options = self._console.options.update(width=max(width, 8))
-        markdown = _Markdown(block.tokens, code_theme=self._code_theme)
+        markdown = _Markdown(block.tokens, code_theme=self._code_theme, urls=self._urls)
         return self._console.render_lines(markdown, options, pad=False)
 
     def typeset(self, source: str, width: int) -> Typeset:
@@ -244,10 +252,13 @@ def _pieces(group: list[Token], line: int) -> list[Block]:
 
 def _code_pieces(token: Token, line: int) -> list[Block]:
     code_lines = token.content.splitlines(keepends=True)
+    plain = len(code_lines) > PLAIN_CODE
     blocks = []
     for start in range(0, len(code_lines), CODE_PIECE):
         piece = token.copy()
         piece.content = "".join(code_lines[start : start + CODE_PIECE])
+        if plain:
+            piece.info = ""
         blocks.append(Block([piece], line + start, continues=start > 0))
     return blocks
 

@@ -20,8 +20,8 @@ from reader.render import (
     outline_text,
     print_article,
 )
-from reader.section_markdown import LONG_CODE_LINES
 from reader.source import load_file
+from reader.typeset import PLAIN_CODE as LONG_CODE_LINES
 
 UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 SGR = re.compile(r"\x1b\[([0-9;]*)m")
@@ -164,7 +164,8 @@ def test_on_a_terminal_styles_are_rich_s_but_the_text_is_inert() -> None:
     print_article(article("# T \x1b[2J\n\nA [link](https://example.com/).\n"), out)
     text = out.getvalue()
     assert SGR.search(text)  # Rich's own styling
-    assert "\x1b]8;" in text  # a hyperlink, made by Rich
+    assert "\x1b]8;" not in text  # no hyperlink escape: the target is written out
+    assert "https://example.com/" in text
     assert "T ␛[2J" in text
     assert "\x1b[2J" not in text
 
