@@ -58,8 +58,9 @@ class Command:
 
     @property
     def keys_label(self) -> str:
-        """All of the command's keys, as people write them ("palette" if none)."""
-        return " ".join(key_label(key) for key in self.keys) or "Ctrl+P, then type"
+        """All of the command's keys, as people write them ("" if none: a
+        command of the palette only)."""
+        return " ".join(key_label(key) for key in self.keys)
 
     def bindings(self) -> list[Binding]:
         """Key bindings: the first key may show in the footer, the rest never do."""
@@ -107,7 +108,7 @@ COMMANDS: tuple[Command, ...] = (
     Command(
         "previous_section",
         ("left", "h"),
-        "Previous",
+        "Prev",
         "Previous section",
         MOVE,
         footer=True,

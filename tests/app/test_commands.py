@@ -40,9 +40,9 @@ async def test_the_footer_offers_only_what_can_run_now() -> None:
     app = make_app()
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.pause()
-        assert "Next" in footer(app) and "Previous" not in footer(app)
+        assert "Next" in footer(app) and "← Prev" not in footer(app)
         await pilot.press("right")
-        assert "Previous" in footer(app) and "Next" in footer(app)
+        assert "← Prev" in footer(app) and "Next" in footer(app)
         await pilot.press("end")
         text = footer(app)
         assert "y Yes" in text and "n No" in text and "→ Next" not in text

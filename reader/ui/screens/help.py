@@ -25,7 +25,9 @@ def help_rows() -> dict[str, list[tuple[str, str]]]:
     """(keys, what they do) by group: the declared commands, then Textual's own."""
     grouped: dict[str, list[tuple[str, str]]] = {}
     for group, members in commands.groups().items():
-        grouped[group] = [(command.keys_label, command.help) for command in members]
+        grouped[group] = [
+            (command.keys_label or "Ctrl+P", command.help) for command in members
+        ]
     for keys, text, group in commands.FIXED_KEYS:
         grouped.setdefault(group, []).append((keys, text))
     return grouped

@@ -344,8 +344,9 @@ class ReadingScreen(Screen[None]):
             return self._result is not None and bool(self._result.hits)
         if action == "follow_link":
             return self.pane.chosen_link is not None and self.pane.has_focus
-        if action == "back":
-            return len(self.app.screen_stack) > 1
+        if action == "back":  # to the screen this one was opened from
+            stack = self.app.screen_stack
+            return self in stack and stack.index(self) > 0
         return True
 
     # -- search ---------------------------------------------------------------

@@ -34,5 +34,9 @@ class StatusBar(Horizontal):
         label.display = bool(text)
 
     def set_position(self, text: str) -> None:
-        """Show where the reader is (its width is fixed, so no layout is needed)."""
-        self.query_one("#position", Static).update(Content(text), layout=False)
+        """Show where the reader is. Only a change of length needs a layout (a
+        whole-screen repaint); most moves keep the length."""
+        label = self.query_one("#position", Static)
+        old = label.content
+        same_length = isinstance(old, Content) and len(old.plain) == len(text)
+        label.update(Content(text), layout=not same_length)

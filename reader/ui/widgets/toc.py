@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
@@ -135,10 +137,16 @@ class TableOfContents(ScrollView, can_focus=True, inherit_bindings=False):
             return Strip.blank(width, base)
         text = self._row(row)
         text.truncate(width + scroll_x, overflow="ellipsis")
-        segments = list(text.render(self.app.console))
+        segments = list(text.render(self.app.console, end=""))
         style = base
         if row == self.cursor and (self.has_focus or row == self._current):
-            style = base + self.get_component_rich_style("toc--cursor")
+            # Over the whole row, the title's own styles included.
+            cursor = self.get_component_rich_style("toc--cursor")
+            style = base + Style(bgcolor=cursor.bgcolor, reverse=cursor.reverse)
+            segments = [
+                Segment(text, (segment_style or Style()) + style)
+                for text, segment_style, _ in segments
+            ]
         strip = Strip(segments).apply_style(style)
         return strip.crop_extend(scroll_x, scroll_x + width, style)
 
