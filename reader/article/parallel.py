@@ -14,7 +14,11 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+import os
 import re
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from multiprocessing.connection import Connection
 
 from reader.article.markdown import structure_parser
@@ -67,7 +71,7 @@ def _in_halves(text: str, *, name: str, split_level: int) -> Article | None:
         first, second = _in_processes(
             (text[:cut], name, split_level), (text[cut:], name, split_level)
         )
-    except (OSError, EOFError, RuntimeError):  # no processes here: one pass instead
+    except Exception:  # processes cannot run here: one pass it is, as exact
         return None
     start = (first.lines, cut)
     if not _starts_top_level_heading(text, first.last_start, start):
@@ -86,12 +90,13 @@ def _in_processes(*jobs: tuple[str, str, int]) -> list[OutlinePart]:
     """
     context = multiprocessing.get_context("spawn")
     started = []
-    for job in jobs:
-        receiver, sender = context.Pipe(duplex=False)
-        process = context.Process(target=_child, args=(sender, *job), daemon=True)
-        process.start()
-        sender.close()
-        started.append((process, receiver))
+    with _quiet_stderr():
+        for job in jobs:
+            receiver, sender = context.Pipe(duplex=False)
+            process = context.Process(target=_child, args=(sender, *job), daemon=True)
+            process.start()
+            sender.close()
+            started.append((process, receiver))
     parts = []
     for process, receiver in started:
         with receiver:
@@ -100,7 +105,27 @@ def _in_processes(*jobs: tuple[str, str, int]) -> list[OutlinePart]:
     return parts
 
 
+@contextmanager
+def _quiet_stderr() -> Iterator[None]:
+    """Start processes with /dev/null as `sys.stderr`.
+
+    multiprocessing hands `sys.stderr`'s file descriptor to its resource
+    tracker; inside a full-screen app that may be a stand-in with none (Textual
+    captures it), and on a terminal anything written would land on the screen.
+    """
+    with open(os.devnull, "w") as devnull:
+        saved, sys.stderr = sys.stderr, devnull
+        try:
+            yield
+        finally:
+            sys.stderr = saved
+
+
 def _child(sender: Connection, text: str, name: str, split_level: int) -> None:
+    # Inherited standard output and error are the reader's terminal: keep off it.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)
+    os.dup2(devnull, 2)
     with sender:
         sender.send(_outline_part(text, name, split_level))
 
