@@ -21,11 +21,15 @@ Never imports Textual.
 from __future__ import annotations
 
 import io
+import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import ClassVar
 
 from markdown_it.token import Token
+from rich.cells import cell_len
 from rich.console import Console
 from rich.markdown import Heading, Markdown, MarkdownElement
 from rich.segment import Segment
@@ -88,6 +92,16 @@ class LinkSpot:
     href: str
 
 
+@dataclass(frozen=True)
+class Mark:
+    """Where search match number `ordinal` lies on one typeset line (in cells)."""
+
+    ordinal: int
+    line: int
+    start: int
+    end: int
+
+
 @dataclass
 class Typeset:
     """A section's lines at one width, and what they hold."""
@@ -107,6 +121,31 @@ class Typeset:
             if line > source_line:
                 break
             found = typeset_line
+        return found
+
+    def marks(self, pattern: re.Pattern[str]) -> list[Mark]:
+        """Where `pattern` matches the text as set, across line breaks too (a
+        query's spaces match any run of white space, newlines included); a
+        match over two lines is two marks of the same ordinal."""
+        texts = self.texts
+        starts = list(accumulate((len(text) + 1 for text in texts), initial=0))
+        found = []
+        for ordinal, match in enumerate(pattern.finditer("\n".join(texts))):
+            first = bisect_right(starts, match.start()) - 1
+            last = bisect_right(starts, max(match.end() - 1, match.start())) - 1
+            for line in range(first, last + 1):
+                text = texts[line]
+                begin = max(match.start() - starts[line], 0)
+                end = min(match.end() - starts[line], len(text))
+                if line > first:
+                    begin += len(text) - len(text.lstrip())
+                if line < last:
+                    end = len(text[:end].rstrip())
+                if end > begin:
+                    cells = cell_len(text[:begin])
+                    found.append(
+                        Mark(ordinal, line, cells, cells + cell_len(text[begin:end]))
+                    )
         return found
 
     def add(self, block: Block, lines: list[Line]) -> None:
@@ -289,6 +328,26 @@ def _table_pieces(group: list[Token], line: int) -> list[Block]:
     return blocks
 
 
-def reading_theme(styles: dict[str, str]) -> Theme:
-    """A Rich theme for typesetting: `styles` over Rich's Markdown defaults."""
-    return Theme({name: Style.parse(style) for name, style in styles.items()})
+def overlay(line: Line, start: int, end: int, style: Style) -> Line:
+    """`line` with `style` laid over cells `start` to `end`."""
+    before: Line = []
+    middle: Line = []
+    after: Line = []
+    x = 0
+    for segment in line:
+        width = segment.cell_length
+        if x + width <= start:
+            before.append(segment)
+        elif x >= end:
+            after.append(segment)
+        else:  # this segment overlaps the span: split it where it must
+            head, rest = Segment.split_cells(segment, max(start - x, 0))
+            body, tail = Segment.split_cells(rest, end - max(start, x))
+            before.append(head)
+            middle.append(body)
+            after.append(tail)
+        x += width
+    marked = [
+        Segment(text, (seg_style or Style()) + style) for text, seg_style, _ in middle
+    ]
+    return [*before, *marked, *after]

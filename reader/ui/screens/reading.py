@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, ClassVar, Literal
 
 from textual import on, work
@@ -25,8 +24,8 @@ from reader.ui.widgets.section_pane import SectionPane
 from reader.ui.widgets.toc import INDEXING, TableOfContents
 
 if TYPE_CHECKING:
-    from reader.article.search import Hit, SearchResult
     from reader.ui.app import ReaderApp
+    from reader.ui.screens.searching import Searching
     from reader.ui.widgets.feedback_pane import FeedbackPane
     from reader.ui.widgets.search_panel import SearchPanel
 
@@ -68,8 +67,7 @@ class ReadingScreen(Screen[None]):
         self._anchor = anchor
         self._resume = resume and not anchor
         self._remembering = Remembering(self, self.memory)
-        self._result: SearchResult | None = None
-        self._hit: Hit | None = None
+        self._search: Searching | None = None
         self._offered: tuple[bool, ...] | None = None
         """What the footer offered when last refreshed."""
 
@@ -104,6 +102,10 @@ class ReadingScreen(Screen[None]):
     @property
     def toc(self) -> TableOfContents:
         return self.query_one(TableOfContents)
+
+    @property
+    def status(self) -> StatusBar:
+        return self.query_one(StatusBar)
 
     @property
     def feedback_pane(self) -> FeedbackPane:
@@ -341,7 +343,7 @@ class ReadingScreen(Screen[None]):
         if action in ("scroll_down", "scroll_up"):
             return not self.on_feedback
         if action in ("next_hit", "previous_hit", "clear_search"):
-            return self._result is not None and bool(self._result.hits)
+            return self._search is not None and self._search.active
         if action == "follow_link":
             return self.pane.chosen_link is not None and self.pane.has_focus
         if action == "back":  # to the screen this one was opened from
@@ -361,83 +363,37 @@ class ReadingScreen(Screen[None]):
         panel.open()
 
     def on_search_panel_searched(self, event: SearchPanel.Searched) -> None:
-        from reader.article.search import query_pattern
-
-        result = event.result
-        self._result = result if result.query.strip() else None
-        self._hit = None
-        self.toc.set_hits(result.counts)
-        self.pane.set_search(query_pattern(result.query))
-        self._update_search_status()
+        self._searching().found(event.result)
         self.refresh_bindings()
 
     async def on_search_panel_hit_chosen(self, event: SearchPanel.HitChosen) -> None:
-        await self._go_to_hit(event.hit)
+        await self._searching().go_to(event.hit)
 
     def on_search_panel_closed(self) -> None:
         self.action_clear_search()
 
     def action_clear_search(self) -> None:
-        self._result = None
-        self._hit = None
         panel = self._search_panel()
         if panel is not None:
             panel.display = False
-        self.toc.set_hits({})
-        self.pane.set_search(None)
-        self._update_search_status()
+        if self._search is not None:
+            self._search.clear()
         (self.feedback_pane if self.on_feedback else self.pane).focus()
         self.refresh_bindings()
 
     async def action_next_hit(self) -> None:
-        if self._result is not None:
-            section, ordinal = self._hit_position(before=True)
-            hit = self._result.next_after(section, ordinal)
-            if hit is not None:
-                await self._go_to_hit(hit)
+        await self._searching().step(forward=True)
 
     async def action_previous_hit(self) -> None:
-        if self._result is not None:
-            section, ordinal = self._hit_position(before=False)
-            hit = self._result.previous_before(section, ordinal)
-            if hit is not None:
-                await self._go_to_hit(hit)
+        await self._searching().step(forward=False)
 
-    def _hit_position(self, *, before: bool) -> tuple[int, int]:
-        """Where hits are counted from: the current hit, else this section."""
-        if self._hit is not None:
-            return self._hit.section, self._hit.ordinal
-        return self.index, -1 if before else 1 << 30
+    def _searching(self) -> Searching:
+        """The screen's search (made, and its module imported, on first use)."""
+        if self._search is None:
+            from reader.ui.screens.searching import Searching
 
-    async def _go_to_hit(self, hit: Hit) -> None:
-        self._hit = hit
-        if hit.section != self.index:
-            await self.go(hit.section)
-        pane = self.pane
-        pane.focus()
-        await pane.finish_typesetting()
-        line = pane.set_search(self.pane_pattern, hit.ordinal)
-        if line is not None:
-            pane.reveal_line(line)
-        self._update_search_status()
-
-    @property
-    def pane_pattern(self) -> re.Pattern[str] | None:
-        """The active search's pattern, to mark in the pane."""
-        from reader.article.search import query_pattern
-
-        return query_pattern(self._result.query) if self._result else None
-
-    def _update_search_status(self) -> None:
-        result = self._result
-        status = self.query_one(StatusBar)
-        if result is None or not result.hits:
-            status.set_search("")
-            return
-        where = result.describe()
-        if self._hit is not None:
-            where = f"{result.hits.index(self._hit) + 1:,}/{result.total:,}"
-        status.set_search(f"“{result.query.strip()}” {where}")
+            self._search = Searching(self)
+        return self._search
 
     # -- links ----------------------------------------------------------------
 

@@ -1,24 +1,20 @@
 """The pane that shows the current section: typeset lines, painted a screen at a time.
 
-The section is typeset once per width and theme (see `reader.typeset`) and the
+The section is typeset (see `reader.typeset`) once per width and theme and the
 pane paints only the lines on screen, so a long section scrolls as cheaply as
-a short one and moving between sections does not lay out any widgets. Sections
-next to the one shown are typeset in a thread while the reader reads, so the
-next one is usually ready before it is asked for. A section too long to
-typeset at once shows its first screens at once and the rest when ready.
+a short one and moving between sections lays out no widgets. The sections
+either side of the one shown are typeset in a thread while the reader reads,
+so the next one is usually ready before it is asked for; a section too long to
+set at once shows its first screens at once and the rest when ready (see
+`reader.ui.typesetting`).
 """
 
 from __future__ import annotations
 
 import re
-import time
-from bisect import bisect_right
-from collections import OrderedDict
-from dataclasses import dataclass
-from itertools import accumulate
+from collections.abc import Callable
 from typing import Literal
 
-from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual import events, work
@@ -26,21 +22,17 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.theme import Theme as TextualTheme
 from textual.worker import get_current_worker
 
 from reader.article import Article, Section
-from reader.typeset import LinkSpot, Typeset, Typesetter, source_start
-from reader.ui.reading_styles import reading_styles
+from reader.typeset import LinkSpot, Mark, Typeset, overlay
+from reader.ui.typesetting import Key, Typesetting
 
 MEASURE = 80
 """The widest line of text: a comfortable measure for reading."""
 
 MARGIN = 2
 """Columns kept clear at each side of the text."""
-
-KEPT = 12
-"""Typeset sections kept, to come back to (or go on to) without typesetting."""
 
 AT_ONCE = 3
 """Screens of a section typeset before it is shown; the rest follows."""
@@ -50,15 +42,7 @@ CURRENT_MATCH = Style(reverse=True, bold=True, underline=True)
 LINK_CURSOR = Style(reverse=True, bold=True)
 PENDING = "⋯ typesetting the rest of this section"
 
-
-@dataclass(frozen=True)
-class _Match:
-    """The part of search match number `ordinal` on one typeset line (in cells)."""
-
-    ordinal: int
-    line: int
-    start: int
-    end: int
+At = float | Literal["end"]
 
 
 class SectionPane(ScrollView, can_focus=True, inherit_bindings=False):
@@ -78,22 +62,19 @@ class SectionPane(ScrollView, can_focus=True, inherit_bindings=False):
 
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id)
-        self._article: Article | None = None
-        self._generation = 0
+        self._typesetting = Typesetting()
         self._section: Section | None = None
         self._typeset = Typeset(0, complete=True)
-        self._cache: OrderedDict[tuple[int, int, int, str], Typeset] = OrderedDict()
-        self._typesetter: Typesetter | None = None
         self._pattern: re.Pattern[str] | None = None
         self._current_match: int | None = None
-        self._matches: list[_Match] = []
+        self._marks: list[Mark] = []
         self._link: int | None = None
         self.expected_width = 0
         """The width the screen expects the pane's text area to have, before
         its first layout: the first section is set at it, so the first frame
         shows text (if it turns out wrong, the text is set again)."""
         self._resize_pending = False
-        self._pending_scroll: float | Literal["end"] | None = None
+        self._pending_scroll: At | None = None
         """Where to scroll once the section waiting for the pane's size is shown."""
 
     # -- what is shown ---------------------------------------------------------
@@ -114,27 +95,16 @@ class SectionPane(ScrollView, can_focus=True, inherit_bindings=False):
         room = self.scrollable_content_region.width or self.expected_width
         return max(min(MEASURE, room - 2 * MARGIN), 16)
 
-    def _key(self, index: int) -> tuple[int, int, int, str]:
-        return (self._generation, index, self.text_width, self.app.theme)
+    def _key(self, index: int) -> Key:
+        return self._typesetting.key(index, self.text_width, self.app.theme)
 
-    def _setter(self) -> Typesetter:
-        """The typesetter for the event loop's own use."""
-        if self._typesetter is None:
-            self._typesetter = _typesetter(self._article, self.app.current_theme)
-        return self._typesetter
-
-    async def show(
-        self, article: Article, section: Section, *, at: float | Literal["end"] = 0.0
-    ) -> None:
+    async def show(self, article: Article, section: Section, *, at: At = 0.0) -> None:
         """Show `section` of `article`, scrolled `at` lines down (or to its end).
 
         Before the pane has its size, the section waits for it (the width
         decides how the text is set).
         """
-        if article is not self._article:
-            self._article = article
-            self._generation += 1
-            self._typesetter = None
+        self._typesetting.show_article(article)
         self._section = section
         self._link = None
         self._current_match = None
@@ -145,102 +115,72 @@ class SectionPane(ScrollView, can_focus=True, inherit_bindings=False):
     def set_article(self, article: Article) -> None:
         """Go on with `article`, a fuller outline of the one shown: the section
         on screen stays as it is."""
-        self._article = article
-        self._generation += 1
-        self._typesetter = None
+        self._typesetting.show_article(article)
         if self._section is not None:
             self._section = article.sections[self._section.index]
 
     def _show_section(self) -> None:
-        assert self._article is not None and self._section is not None
-        article, section = self._article, self._section
-        key = self._key(section.index)
-        typeset = self._cache.get(key)
+        assert self._section is not None
+        index = self._section.index
+        typeset = self._typesetting.get(self._key(index))
         if typeset is None:
-            typeset = self._typeset_start(section)
-            if typeset.complete:
-                self._remember(key, typeset)
-            else:
-                self._typeset_rest(article, section, key)
+            typeset = self._set_start()
         self._display(typeset)
         at, self._pending_scroll = self._pending_scroll, None
         self.scroll_to(0, 0, animate=False, immediate=True)
-        # A new virtual size settles on the next refresh; scroll within it then.
         if at == "end":
-            self.call_after_refresh(self.scroll_to_end)
+            self._scroll_now_and_after_refresh(self.scroll_to_end)
         elif at:
-            self.call_after_refresh(
-                self.scroll_to, 0, at, animate=False, immediate=True
+            y = at
+            self._scroll_now_and_after_refresh(
+                lambda: self.scroll_to(0, y, animate=False, immediate=True)
             )
-        self._prefetch(article, section.index)
+        self._set_either_side(index)
 
-    def _typeset_start(self, section: Section) -> Typeset:
-        """As many blocks as fill `AT_ONCE` screens (all of a short section).
-
-        Only the start of a long section's source is even parsed here; the
-        whole of it is typeset in a thread (`_typeset_rest`).
-        """
-        assert self._article is not None
-        source = self._article.source(section)
-        start = source_start(source)
-        width = self.text_width
-        typeset = Typeset(width)
-        enough = max(self.size.height, 10) * AT_ONCE
-        for block, block_lines in self._setter().iter_lines(start, width):
-            typeset.add(block, block_lines)
-            if len(typeset.lines) > enough:
-                return typeset
-        typeset.complete = start is source
+    def _set_start(self) -> Typeset:
+        """The current section's first screens now; the rest in a thread."""
+        assert self._section is not None
+        key = self._key(self._section.index)
+        lines = max(self.size.height, 10) * AT_ONCE
+        theme = self.app.current_theme
+        typeset = self._typesetting.start(self._section, key.width, lines, theme)
+        if typeset.complete:
+            self._typesetting.keep(key, typeset)
+        else:
+            self._set_rest(self._section, key)
         return typeset
 
-    @work(
-        thread=True,
-        exclusive=True,
-        group="typeset-rest",
-        description="Typesetting the rest of a section",
-    )
-    def _typeset_rest(
-        self, article: Article, section: Section, key: tuple[int, int, int, str]
-    ) -> None:
-        typeset = _typeset_politely(article, section, key[2], self.app.current_theme)
+    @work(thread=True, exclusive=True, group="typeset-rest", description="Typesetting")
+    def _set_rest(self, section: Section, key: Key) -> None:
+        typeset = self._typesetting.whole(section, key.width, self.app.current_theme)
         if typeset is not None:
-            self.app.call_from_thread(self._rest_typeset, key, typeset)
+            self.app.call_from_thread(self._rest_set, key, typeset)
 
-    def _rest_typeset(self, key: tuple[int, int, int, str], typeset: Typeset) -> None:
-        self._remember(key, typeset)
+    def _rest_set(self, key: Key, typeset: Typeset) -> None:
+        self._typesetting.keep(key, typeset)
         if self._section is not None and key == self._key(self._section.index):
             self._display(typeset)
 
-    @work(
-        thread=True,
-        exclusive=True,
-        group="typeset-ahead",
-        description="Typesetting the sections either side",
-    )
-    def _prefetch(self, article: Article, index: int) -> None:
+    @work(thread=True, exclusive=True, group="typeset-ahead", description="Reading on")
+    def _set_either_side(self, index: int) -> None:
         """Typeset the sections either side of `index`, ready for a move."""
+        article = self._typesetting.article
+        assert article is not None
         for neighbour in (index + 1, index - 1):
             if not 0 <= neighbour < len(article.sections):
                 continue
             key = self.app.call_from_thread(self._key, neighbour)
-            if key in self._cache or get_current_worker().is_cancelled:
+            if get_current_worker().is_cancelled or self._typesetting.get(key):
                 continue
             section = article.sections[neighbour]
-            typeset = _typeset_politely(
-                article, section, key[2], self.app.current_theme
-            )
+            theme = self.app.current_theme
+            typeset = self._typesetting.whole(section, key.width, theme)
             if typeset is not None:
-                self.app.call_from_thread(self._remember, key, typeset)
-
-    def _remember(self, key: tuple[int, int, int, str], typeset: Typeset) -> None:
-        self._cache[key] = typeset
-        self._cache.move_to_end(key)
-        while len(self._cache) > KEPT:
-            self._cache.popitem(last=False)
+                self.app.call_from_thread(self._typesetting.keep, key, typeset)
 
     def _display(self, typeset: Typeset) -> None:
         self._typeset = typeset
-        self._find_matches()
+        self._marks = typeset.marks(self._pattern) if self._pattern else []
         extra = 0 if typeset.complete else 2
         size = Size(typeset.width + 2 * MARGIN, len(typeset.lines) + extra)
         # Setting `virtual_size` lays out the whole screen, in case scrollbars
@@ -264,41 +204,31 @@ class SectionPane(ScrollView, can_focus=True, inherit_bindings=False):
         if self._pending_scroll is not None:
             self._show_section()
         elif self._typeset.width != self.text_width:
-            self._cache.clear()
-            self._retypeset()
+            self._set_again()
 
-    def _retypeset(self) -> None:
-        """Typeset the current section again (new width or theme), keeping the place."""
-        if self._article is None or self._section is None:
+    def _set_again(self) -> None:
+        """Set the current section again (new width or theme), keeping the place."""
+        if self._section is None:
             return
         fraction = self.fraction
-        typeset = self._typeset_start(self._section)
-        if not typeset.complete:
-            self._typeset_rest(
-                self._article, self._section, self._key(self._section.index)
-            )
-        else:
-            self._remember(self._key(self._section.index), typeset)
-        self._display(typeset)
+        self._display(self._set_start())
         self.scroll_to(y=fraction * self.max_scroll_y, animate=False, immediate=True)
 
     def theme_changed(self) -> None:
         """The app's theme changed: typeset again in its colours."""
-        self._cache.clear()
-        self._typesetter = None
-        self._retypeset()
+        self._typesetting.forget()
+        self._set_again()
 
     async def finish_typesetting(self) -> None:
-        """Make sure the whole of the current section is typeset."""
+        """Make sure all of the current section is typeset (before a search hit
+        or an anchor far down a long one is looked for)."""
         if self._typeset.complete or self._section is None:
             return
-        typeset = self._setter().typeset(self._setter_source(), self._typeset.width)
-        self._remember(self._key(self._section.index), typeset)
+        key = self._key(self._section.index)
+        theme = self.app.current_theme
+        typeset = self._typesetting.now(self._section, key.width, theme)
+        self._typesetting.keep(key, typeset)
         self._display(typeset)
-
-    def _setter_source(self) -> str:
-        assert self._article is not None and self._section is not None
-        return self._article.source(self._section)
 
     # -- painting --------------------------------------------------------------
 
@@ -314,27 +244,22 @@ class SectionPane(ScrollView, can_focus=True, inherit_bindings=False):
             strip = Strip([Segment(PENDING, Style(dim=True, italic=True))])
         else:
             return Strip.blank(width, base)
-        indent = max((width - self._typeset.width) // 2, MARGIN) if width else 0
-        strip = Strip.join([Strip.blank(indent), strip]).apply_style(base)
+        strip = Strip.join([Strip.blank(self._indent(width)), strip]).apply_style(base)
         return strip.crop_extend(scroll_x, scroll_x + width, base)
 
+    def _indent(self, width: int) -> int:
+        """Columns before the text: it is centred, with at least a margin."""
+        return max((width - self._typeset.width) // 2, MARGIN)
+
     def _decorated(self, number: int, line: list[Segment]) -> list[Segment]:
-        marks = [
-            (
-                match.start,
-                match.end,
-                CURRENT_MATCH if ordinal == self._current_match else MATCH,
-            )
-            for ordinal, match in enumerate(self._matches)
-            if match.line == number
-        ]
+        for mark in self._marks:
+            if mark.line == number:
+                current = mark.ordinal == self._current_match
+                style = CURRENT_MATCH if current else MATCH
+                line = overlay(line, mark.start, mark.end, style)
         link = self.chosen_link
         if link is not None and link.line == number:
-            marks.append((link.start, link.end, LINK_CURSOR))
-        if not marks:
-            return line
-        for start, end, style in marks:
-            line = _overlay(line, start, end, style)
+            line = overlay(line, link.start, link.end, LINK_CURSOR)
         return line
 
     # -- where the view is -------------------------------------------------------
@@ -369,6 +294,12 @@ class SectionPane(ScrollView, can_focus=True, inherit_bindings=False):
         """Scroll to the block holding source line `source_line` of the section."""
         self.reveal_line(self._typeset.line_of(source_line), top=True)
 
+    def _scroll_now_and_after_refresh(self, scroll: Callable[[], None]) -> None:
+        """Scroll now, so the first frame is already in place, and again once
+        the screen has settled the pane's size (which may not be final yet)."""
+        scroll()
+        self.call_after_refresh(scroll)
+
     def scroll_to_end(self) -> None:
         """Scroll to the bottom."""
         self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
@@ -381,42 +312,12 @@ class SectionPane(ScrollView, can_focus=True, inherit_bindings=False):
         """Mark `pattern`'s matches (the `current_match`-th emphasised) here and in
         sections shown later; returns the line of the current match."""
         self._pattern, self._current_match = pattern, current_match
-        self._find_matches()
+        self._marks = self._typeset.marks(pattern) if pattern else []
         self.refresh()
-        if current_match is None or not self._matches:
+        if current_match is None or not self._marks:
             return None
-        wanted = min(current_match, self.match_count - 1)
-        return next(match.line for match in self._matches if match.ordinal == wanted)
-
-    def _find_matches(self) -> None:
-        """Find the search's matches in the typeset text, across line breaks too
-        (a query's spaces match any run of white space, newlines included)."""
-        self._matches = []
-        if self._pattern is None:
-            return
-        texts = self._typeset.texts
-        starts = list(accumulate((len(text) + 1 for text in texts), initial=0))
-        joined = "\n".join(texts)
-        for ordinal, match in enumerate(self._pattern.finditer(joined)):
-            first = bisect_right(starts, match.start()) - 1
-            last = bisect_right(starts, max(match.end() - 1, match.start())) - 1
-            for line in range(first, last + 1):
-                text = texts[line]
-                begin = max(match.start() - starts[line], 0)
-                end = min(match.end() - starts[line], len(text))
-                if line > first:
-                    begin += len(text) - len(text.lstrip())
-                if line < last:
-                    end = len(text[:end].rstrip())
-                if end > begin:
-                    start_cell = cell_len(text[:begin])
-                    end_cell = start_cell + cell_len(text[begin:end])
-                    self._matches.append(_Match(ordinal, line, start_cell, end_cell))
-
-    @property
-    def match_count(self) -> int:
-        """Matches of the search drawn in this section."""
-        return len({match.ordinal for match in self._matches})
+        wanted = min(current_match, self._marks[-1].ordinal)
+        return next(mark.line for mark in self._marks if mark.ordinal >= wanted)
 
     # -- links -----------------------------------------------------------------
 
@@ -445,9 +346,8 @@ class SectionPane(ScrollView, can_focus=True, inherit_bindings=False):
     def link_at(self, x: int, y: int) -> LinkSpot | None:
         """The link at cell (`x`, `y`) of the pane's content region, if any."""
         scroll_x, scroll_y = self.scroll_offset
-        width = self.scrollable_content_region.width
-        indent = max((width - self._typeset.width) // 2, MARGIN)
-        column, number = x + scroll_x - indent, y + scroll_y
+        column = x + scroll_x - self._indent(self.scrollable_content_region.width)
+        number = y + scroll_y
         for link in self._typeset.links:
             if link.line == number and link.start <= column < link.end:
                 return link
@@ -459,35 +359,3 @@ class SectionPane(ScrollView, can_focus=True, inherit_bindings=False):
         if link is not None:
             event.stop()
             self.post_message(self.LinkClicked(link.href))
-
-
-def _typeset_politely(
-    article: Article, section: Section, width: int, theme: TextualTheme
-) -> Typeset | None:
-    """Typeset a whole section on a worker thread, letting the event loop's
-    thread run between blocks; None if the worker was cancelled meanwhile."""
-    worker = get_current_worker()
-    typeset = Typeset(width)
-    setter = _typesetter(article, theme)
-    for block, lines in setter.iter_lines(article.source(section), width):
-        typeset.add(block, lines)
-        time.sleep(0)  # hand the GIL over: keys must not wait for typesetting
-        if worker.is_cancelled:
-            return None
-    typeset.complete = True
-    return typeset
-
-
-def _typesetter(article: Article | None, theme: TextualTheme) -> Typesetter:
-    references = article.references if article is not None else {}
-    styles = reading_styles(theme)
-    return Typesetter(references, theme=styles.theme, code_theme=styles.code_theme)
-
-
-def _overlay(line: list[Segment], start: int, end: int, style: Style) -> list[Segment]:
-    """`line` with `style` laid over cells `start` to `end`."""
-    before, middle, after = Strip(line).divide([start, end, Strip(line).cell_length])
-    marked = [
-        Segment(text, (seg_style or Style()) + style) for text, seg_style, _ in middle
-    ]
-    return [*before, *marked, *after]
