@@ -197,7 +197,7 @@ COMMANDS: tuple[Command, ...] = (
         "Prev hit",
         "Previous search hit",
         FIND,
-        footer=True,
+        footer=False,
     ),
     Command(
         "clear_search", ("escape",), "Clear", "Clear the search", FIND, palette=False

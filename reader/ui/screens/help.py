@@ -26,7 +26,8 @@ def help_rows() -> dict[str, list[tuple[str, str]]]:
     grouped: dict[str, list[tuple[str, str]]] = {}
     for group, members in commands.groups().items():
         grouped[group] = [
-            (command.keys_label or "Ctrl+P", command.help) for command in members
+            (command.keys_label or f"Ctrl+P {command.title.lower()}", command.help)
+            for command in members
         ]
     for keys, text, group in commands.FIXED_KEYS:
         grouped.setdefault(group, []).append((keys, text))

@@ -23,7 +23,7 @@ class StatusBar(Horizontal):
     """The footer's keys on the left, `§ 3/14 · 27% · 6 min left` on the right."""
 
     def compose(self) -> ComposeResult:
-        yield Footer(show_command_palette=False)
+        yield Footer(show_command_palette=False, compact=True)
         yield Static(id="search-position")
         yield Static(id="position")
 
