@@ -40,10 +40,26 @@ class Terminal:
         )
         return result.stdout
 
-    def start(self, command: str, env: Mapping[str, str]) -> None:
-        """Run `command` (then keep the pane open) with `env` added."""
+    def start(
+        self,
+        command: str,
+        env: Mapping[str, str],
+        options: Mapping[str, str] | None = None,
+    ) -> None:
+        """Run `command` (then keep the pane open) with `env` added.
+
+        COLUMNS and LINES are dropped: a test runner may export them (pytest's
+        does), and they would override the size the pane really has. `options`
+        are tmux server options, set before the command starts.
+        """
         exports = " ".join(f"{key}={shlex.quote(value)}" for key, value in env.items())
-        shell = f"env {exports} {command}; echo READER-EXITED-$?; sleep 30"
+        shell = (
+            f"env -u COLUMNS -u LINES {exports} {command}; "
+            "echo READER-EXITED-$?; sleep 30"
+        )
+        settings: list[str] = []
+        for name, value in (options or {}).items():
+            settings += [";", "set-option", "-g", name, value]
         self._tmux(
             "new-session",
             "-d",
@@ -54,7 +70,12 @@ class Terminal:
             "-s",
             "reader",
             shell,
+            *settings,
         )
+
+    def buffers(self) -> str:
+        """The server's paste buffers (where OSC 52 clipboard writes land)."""
+        return self._tmux("list-buffers")
 
     def screen(self) -> str:
         """What the terminal shows now."""
