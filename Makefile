@@ -14,11 +14,11 @@ run: $(STAMP)
 test: $(STAMP) lint typecheck unit
 
 lint: $(STAMP)
-	$(BIN)/ruff check reader tests bench
-	$(BIN)/ruff format --check reader tests bench
+	$(BIN)/ruff check reader tests bench docs
+	$(BIN)/ruff format --check reader tests bench docs
 
 typecheck: $(STAMP)
-	$(BIN)/mypy --strict reader
+	$(BIN)/mypy --strict reader bench docs
 
 unit: $(STAMP)
 	$(BIN)/pytest -q
@@ -26,6 +26,10 @@ unit: $(STAMP)
 # Benchmarks (issue 6): minutes, not part of `make test`; writes bench/RESULTS.md.
 bench: $(STAMP)
 	$(BIN)/python -m bench
+
+# The README's picture, drawn by the app itself.
+screenshot: $(STAMP)
+	$(BIN)/python docs/screenshot.py
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
