@@ -15,6 +15,11 @@ the app went idle again. Between moves the app is left to go idle, its
 background workers finished, as a reader's next key press would find it; on
 the last section `home` (untimed) starts over. `pilot.press` is not used for
 timing: it waits for CPU idleness in steps of 20 ms, longer than one frame.
+
+"repaint" is the floor a move stands on, measured in the same app after the
+moves: from `pane.refresh()` (the section already typeset, nothing else to
+do) to the end of the frame that painted it — what Textual takes to paint
+the pane once on this machine.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ import asyncio
 import json
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +42,9 @@ from reader.source import load_file
 from reader.ui.app import ReaderApp, Reading
 from reader.ui.persistence import Persistence
 from reader.ui.screens.reading import ReadingScreen
+
+REPAINTS = 20
+"""Repaints of the pane timed for the floor."""
 
 TIMEOUT = 30.0
 """Seconds one move may take before the moves stop (it counts as a failure)."""
@@ -137,13 +146,34 @@ async def measure(path: Path, moves: int, budget: float) -> dict[str, object]:
             firsts.append(painted - start)
             settled.append(frames.last - start)
             sizes.append(len(article.source(article.sections[index]).encode()))
+        repaints = await _repaints(app, frames)
     return {
         "sections": count,
         "section_bytes": sizes,
         "first_paint": firsts,
         "settled": settled,
+        "repaint": repaints,
         "failures": failures,
     }
+
+
+def _painted_since(frames: Frames, start: float) -> bool:
+    return frames.last > start
+
+
+async def _repaints(app: ReaderApp, frames: Frames) -> list[float]:
+    """Seconds from a refresh of the pane to the end of the frame painting it."""
+    screen = app.screen
+    if not isinstance(screen, ReadingScreen):
+        return []
+    times: list[float] = []
+    for _ in range(REPAINTS):
+        await asyncio.sleep(0.05)
+        start = time.perf_counter()
+        screen.pane.refresh()
+        painted = await frames.until(partial(_painted_since, frames, start))
+        times.append(painted - start)
+    return times
 
 
 def main(argv: list[str] | None = None) -> int:

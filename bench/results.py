@@ -21,6 +21,8 @@ class Moves:
     """The median size of the sections moved to, in KiB."""
     first_paint: Summary
     settled: Summary
+    repaint: Summary
+    """Repainting the pane, nothing else: the floor under a move."""
 
 
 @dataclass(frozen=True)

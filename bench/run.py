@@ -158,6 +158,7 @@ def _navigation(results: Results, moves: int, budget: float) -> None:
             section_kb=statistics.median(report["section_bytes"]) / 1024,
             first_paint=Summary.of(report["first_paint"], report["failures"]),
             settled=Summary.of(report["settled"]),
+            repaint=Summary.of(report["repaint"]),
         )
         results.sizes.setdefault(article.name, article.size)
         done = results.moves[article.name].first_paint

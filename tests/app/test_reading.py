@@ -206,6 +206,12 @@ async def test_the_contents_follow_the_current_section() -> None:
         toc = app.query_one(TableOfContents)
         assert toc.cursor == 3
         assert "▸ Personal life" in screen_text(app)
+        # Only the rows that change are repainted: none may keep a stale mark.
+        await pilot.press("right", "right", "left", "9", "2")
+        await pilot.pause()
+        marked = [line for line in screen_text(app).splitlines() if "▸" in line]
+        assert len(marked) == 1
+        assert "▸ Why do therapists need" in marked[0]
 
 
 async def test_a_narrow_terminal_starts_with_the_contents_hidden() -> None:

@@ -22,6 +22,10 @@ class TitleBar(Static):
 class StatusBar(Horizontal):
     """The footer's keys on the left, `§ 3/14 · 27% · 6 min left` on the right."""
 
+    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
+        super().__init__(id=id)
+        self._position_width = 0
+
     def compose(self) -> ComposeResult:
         yield Footer(show_command_palette=False, compact=True)
         yield Static(id="search-position")
@@ -34,9 +38,11 @@ class StatusBar(Horizontal):
         label.display = bool(text)
 
     def set_position(self, text: str) -> None:
-        """Show where the reader is. Only a change of length needs a layout (a
-        whole-screen repaint); most moves keep the length."""
+        """Show where the reader is, right-aligned in the widest space it has
+        needed so far: only growing needs a layout (which repaints the whole
+        screen and costs a frame), and "§ 9/12" → "§ 10/12" does not shrink it
+        back."""
         label = self.query_one("#position", Static)
-        old = label.content
-        same_length = isinstance(old, Content) and len(old.plain) == len(text)
-        label.update(Content(text), layout=not same_length)
+        grows = len(text) > self._position_width
+        self._position_width = max(self._position_width, len(text))
+        label.update(Content(text.rjust(self._position_width)), layout=grows)

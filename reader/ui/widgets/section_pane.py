@@ -18,7 +18,7 @@ from typing import Literal
 from rich.segment import Segment
 from rich.style import Style
 from textual import events, work
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -76,6 +76,8 @@ class SectionPane(ScrollView, can_focus=True, inherit_bindings=False):
         self._resize_pending = False
         self._pending_scroll: At | None = None
         """Where to scroll once the section waiting for the pane's size is shown."""
+        self._base = Style()
+        """The widget's style, worked out once per paint (see `render_lines`)."""
 
     # -- what is shown ---------------------------------------------------------
 
@@ -232,10 +234,16 @@ class SectionPane(ScrollView, can_focus=True, inherit_bindings=False):
 
     # -- painting --------------------------------------------------------------
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # The widget's style, worked out once for all the lines painted now
+        # (Textual walks every ancestor to find it).
+        self._base = self.rich_style
+        return super().render_lines(crop)
+
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        base = self._base
         number = y + scroll_y
         lines = self._typeset.lines
         if number < len(lines):

@@ -17,7 +17,7 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -49,7 +49,7 @@ class TableOfContents(ScrollView, can_focus=True, inherit_bindings=False):
         "toc--hits",
     }
 
-    cursor: reactive[int] = reactive(0, init=False)
+    cursor: reactive[int] = reactive(0, init=False, repaint=False)
     """The row the keyboard is on."""
 
     class SectionChosen(Message):
@@ -65,6 +65,7 @@ class TableOfContents(ScrollView, can_focus=True, inherit_bindings=False):
         self._current = -1
         self._read: frozenset[int] = frozenset()
         self._hits: dict[int, int] = {}
+        self._base = Style()
 
     # -- what it shows ------------------------------------------------------------
 
@@ -82,15 +83,18 @@ class TableOfContents(ScrollView, can_focus=True, inherit_bindings=False):
 
     def set_current(self, index: int) -> None:
         """Mark section `index` as the one being read (past the end: none)."""
-        self._current = index
+        old, self._current = self._current, index
         if 0 <= index < len(self._sections):
             self.cursor = index
-        self.refresh()
+        # Only the two rows change: repainting the rest would cost a frame.
+        self.refresh_line(old)
+        self.refresh_line(index)
 
     def set_read(self, read: frozenset[int]) -> None:
         """Mark the sections in `read` as read."""
-        self._read = read
-        self.refresh()
+        changed, self._read = read ^ self._read, read
+        for row in changed:
+            self.refresh_line(row)
 
     def set_hits(self, hits: dict[int, int]) -> None:
         """Show `hits[index]` search hits beside each section (empty: none)."""
@@ -128,11 +132,17 @@ class TableOfContents(ScrollView, can_focus=True, inherit_bindings=False):
         text.append_text(title)
         return text
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # The widget's style, worked out once for all the lines painted now
+        # (Textual walks every ancestor to find it).
+        self._base = self.rich_style
+        return super().render_lines(crop)
+
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
         row = y + scroll_y
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        base = self._base
         if row >= self.virtual_size.height:
             return Strip.blank(width, base)
         text = self._row(row)
@@ -156,7 +166,8 @@ class TableOfContents(ScrollView, can_focus=True, inherit_bindings=False):
             self.scroll_to(y=new, animate=False)
         elif height and new >= self.scroll_y + height:
             self.scroll_to(y=new - height + 1, animate=False)
-        self.refresh()
+        self.refresh_line(old)
+        self.refresh_line(new)
 
     def on_focus(self) -> None:
         self.refresh()
