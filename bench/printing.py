@@ -1,9 +1,13 @@
 """`reader --print` and `reader --outline --json`: wall time, and no Textual.
 
 Each command runs to its exit with standard output to /dev/null, timed from
-just before it starts until it has exited. `python -c "import rich.console"`
-is the floor they are held against. `textual_modules` runs the reader's own
-`main` in a fresh interpreter and lists the `textual` modules it imported.
+just before it starts until it has exited. They are held against a process
+that imports `rich.console` and parses the same article with markdown-it-py
+(`parse_floor_argv`): "import rich.console + the parse", the parser's own
+import included, since no command can parse without it. `python -c "import
+rich.console"` alone is timed too, for reference. `textual_modules` runs the
+reader's own `main` in a fresh interpreter and lists the `textual` modules it
+imported.
 """
 
 from __future__ import annotations
@@ -19,6 +23,19 @@ from bench.processes import child_env
 from bench.stats import Summary
 
 RICH_FLOOR = [str(PYTHON), "-c", "import rich.console"]
+
+_PARSE = """
+import sys
+import rich.console
+from markdown_it import MarkdownIt
+with open(sys.argv[1], encoding="utf-8") as file:
+    MarkdownIt("commonmark").parse(file.read())
+"""
+
+
+def parse_floor_argv(path: str) -> list[str]:
+    """Import `rich.console` and parse the article at `path`, in one process."""
+    return [str(PYTHON), "-c", _PARSE, path]
 
 
 def print_argv(*args: str) -> list[str]:

@@ -23,7 +23,7 @@ from bench.processes import run_json
 from bench.report import markdown, seconds, summary_tables
 from bench.results import BASELINE, READER, Moves, OutlineMemory, Results
 from bench.stats import Summary
-from bench.targets import OUTLINE, PRINT, RICH
+from bench.targets import OUTLINE, PARSED, PRINT, RICH
 from bench.tmux import Tmux
 
 FLOOR = "floor"
@@ -171,6 +171,7 @@ def _printing(results: Results) -> None:
         PRINT: printing.print_argv(),
         OUTLINE: printing.outline_argv(),
         RICH: printing.RICH_FLOOR,
+        PARSED: printing.parse_floor_argv(str(articles.bundled().path)),
     }
     for label, argv in commands.items():
         _say(f"{label} × {runs}")
