@@ -2,7 +2,7 @@
 
 import sys
 
-from reader.cli import main
+from reader.entry import main
 
 # Guarded: processes started with "spawn" (see `reader.article.parallel`) import
 # the main module again, and must not run the reader a second time.

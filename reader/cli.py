@@ -314,14 +314,10 @@ def _print_folder(args: argparse.Namespace) -> int:
 
 
 def _print(args: argparse.Namespace, article: Article) -> int:
-    from reader.collector import paused_collection
     from reader.render import print_article
 
     only = None if args.section is None else _section(args, article)
-    # Importing Rich's Markdown and typesetting make many objects and almost no
-    # garbage: the collector's passes would be a tenth of the run.
-    with paused_collection():
-        print_article(article, sys.stdout, width=args.width, only=only)
+    print_article(article, sys.stdout, width=args.width, only=only)
     return EXIT_OK
 
 

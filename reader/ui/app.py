@@ -12,6 +12,7 @@ from textual import work
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
+from reader import collector
 from reader.article import Article, Outliner
 from reader.article.parallel import finish
 from reader.folder import FolderScan
@@ -99,6 +100,8 @@ class ReaderApp(App[None]):
                 )
 
     def on_mount(self) -> None:
+        # Up to the first frame, the app makes objects and no garbage.
+        self.call_after_refresh(collector.startup_done)
         loop = asyncio.get_running_loop()
 
         def report(message: str) -> None:  # called on the store's thread
