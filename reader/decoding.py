@@ -17,7 +17,7 @@ import codecs
 import re
 from dataclasses import dataclass
 
-from reader.safe_text import safe
+from reader.safe_text import is_safe_utf8, safe
 
 WINDOWS_1252_NOTICE = "Not UTF-8: read as Windows-1252 (Western European)."
 
@@ -79,9 +79,13 @@ def decode(data: bytes) -> Decoded:
     if b"\x00" in data:
         raise DecodingError("not a text file (it contains NUL bytes)")
     try:
-        return Decoded(_normalise(data.decode("utf-8")))
+        text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         offset = error.start
+    else:
+        if is_safe_utf8(data, carriage_returns=True):  # the usual case, found fast
+            return Decoded(_newlines(text) if b"\r" in data else text)
+        return Decoded(_normalise(text))
     guessed = windows_1252(data)
     if guessed is None:
         line = data.count(b"\n", 0, offset) + 1
@@ -124,4 +128,8 @@ def windows_1252(data: bytes) -> str | None:
 
 
 def _normalise(text: str) -> str:
-    return safe(text.replace("\r\n", "\n").replace("\r", "\n"))
+    return safe(_newlines(text))
+
+
+def _newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")

@@ -47,6 +47,27 @@ def is_safe(text: str) -> bool:
     return _UNSAFE.search(text) is None
 
 
+_C0_AND_DEL = bytes([*range(0x09), *range(0x0B, 0x20), 0x7F])
+_UNSAFE_UTF8 = (
+    re.compile(rb"\xc2[\x80-\x9f]"),  # C1 controls
+    re.compile(rb"\xe2(?:\x80[\xa8-\xae]|\x81[\xa6-\xa9])"),  # separators, bidi
+)
+
+
+def is_safe_utf8(data: bytes, *, carriage_returns: bool = False) -> bool:
+    """True when `data` (valid UTF-8) decodes to text `safe` would not change.
+
+    With `carriage_returns`, CR bytes count as safe: for a caller that turns
+    them into newlines first. The same answer as `is_safe` on the decoded
+    text, found on the bytes with C-speed scans: a 10 MB article takes about a
+    third of the time.
+    """
+    unsafe = _C0_AND_DEL.replace(b"\r", b"") if carriage_returns else _C0_AND_DEL
+    if len(data.translate(None, unsafe)) != len(data):
+        return False
+    return not any(pattern.search(data) for pattern in _UNSAFE_UTF8)
+
+
 def safe(text: str) -> str:
     """`text` with every character that could act on a terminal made inert.
 

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from reader.safe_text import is_safe, safe, safe_line
+from reader.safe_text import is_safe, is_safe_utf8, safe, safe_line
 
 ACTIVE = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
@@ -58,3 +58,21 @@ def test_ordinary_text_is_untouched() -> None:
 def test_safe_is_idempotent() -> None:
     text = "".join(map(chr, range(0x3000)))
     assert safe(safe(text)) == safe(text)
+
+
+def test_the_byte_scan_agrees_with_the_text_scan_on_every_code_point() -> None:
+    """`is_safe_utf8` finds on the bytes exactly what `is_safe` finds in the text,
+    for each code point alone and between multi-byte neighbours."""
+    for code in (*range(0xD800), *range(0xE000, 0x110000)):
+        char = chr(code)
+        for text in (char, f"é{char}€", f"\u2027{char}\u206a"):
+            expected = is_safe(text)
+            if is_safe_utf8(text.encode()) != expected:
+                pytest.fail(f"U+{code:04X} in {text!r}: expected {expected}")
+
+
+def test_the_byte_scan_lets_carriage_returns_through_only_when_asked() -> None:
+    data = "a\r\nb\rc".encode()
+    assert not is_safe_utf8(data)
+    assert is_safe_utf8(data, carriage_returns=True)
+    assert not is_safe_utf8(b"a\r\x1b[2J", carriage_returns=True)

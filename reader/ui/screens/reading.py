@@ -153,7 +153,9 @@ class ReadingScreen(Screen[None]):
         self.watch(self.pane, "scroll_y", self._scrolled, init=False)
         self.pane.focus()
         if not self.article.complete and self._outliner is not None:
-            self._finish_outline(self._outliner)
+            # After the first frame: its processes would compete with it for
+            # the machine's cores.
+            self.call_after_refresh(self._finish_outline, self._outliner)
         position = self.memory.position if self._resume else None
         if position is None:
             await self.go(0)
