@@ -72,7 +72,7 @@ def test_the_byte_scan_agrees_with_the_text_scan_on_every_code_point() -> None:
 
 
 def test_the_byte_scan_lets_carriage_returns_through_only_when_asked() -> None:
-    data = "a\r\nb\rc".encode()
+    data = b"a\r\nb\rc"
     assert not is_safe_utf8(data)
     assert is_safe_utf8(data, carriage_returns=True)
     assert not is_safe_utf8(b"a\r\x1b[2J", carriage_returns=True)

@@ -170,7 +170,9 @@ class ReadingScreen(Screen[None]):
     @work(thread=True, exclusive=True, description="Finding the rest of the outline")
     def _finish_outline(self, outliner: Outliner) -> None:
         from reader.article.parallel import finish
+        from reader.priority import lower_this_thread
 
+        lower_this_thread()
         with paused_collection():
             article = finish(outliner)
         self.app.call_from_thread(self.outline_complete, article)
