@@ -1,5 +1,5 @@
 """Background outlining runs at a lower priority, and so do the processes it
-starts; the rest of the app keeps its own."""
+starts; the thread that asked keeps its own."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import threading
 
 import pytest
 
-from reader.priority import lower_this_thread
+from reader.priority import LOWER_BY, at_lower_priority
 
 pytestmark = pytest.mark.skipif(
     sys.platform != "linux", reason="only Linux lowers a single thread"
@@ -19,18 +19,26 @@ pytestmark = pytest.mark.skipif(
 NICE = [sys.executable, "-c", "import os; print(os.nice(0))"]
 
 
-def test_a_lowered_thread_starts_processes_at_the_lower_priority() -> None:
-    before = os.nice(0)
-    seen: list[str] = []
+def niceness() -> int:
+    return os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
 
-    def work() -> None:
-        lower_this_thread()
-        seen.append(subprocess.check_output(NICE, text=True).strip())
 
-    thread = threading.Thread(target=work)
-    thread.start()
-    thread.join(30)
-    assert seen == [str(min(before + 10, 19))]
-    # The calling thread (the app's) is as it was, and so is what it starts.
-    assert os.nice(0) == before
+def test_the_work_and_the_processes_it_starts_run_lower() -> None:
+    before = niceness()
+    lowered = str(min(before + LOWER_BY, 19))
+
+    def work() -> tuple[int, str]:
+        return niceness(), subprocess.check_output(NICE, text=True).strip()
+
+    assert at_lower_priority(work) == (int(lowered), lowered)
+    # The caller is as it was, and so is what it starts.
+    assert niceness() == before
     assert subprocess.check_output(NICE, text=True).strip() == str(before)
+
+
+def test_what_the_work_raises_reaches_the_caller() -> None:
+    def fail() -> None:
+        raise ValueError("no outline")
+
+    with pytest.raises(ValueError, match="no outline"):
+        at_lower_priority(fail)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING, ClassVar, Literal
 
 from textual import on, work
@@ -170,11 +171,10 @@ class ReadingScreen(Screen[None]):
     @work(thread=True, exclusive=True, description="Finding the rest of the outline")
     def _finish_outline(self, outliner: Outliner) -> None:
         from reader.article.parallel import finish
-        from reader.priority import lower_this_thread
+        from reader.priority import at_lower_priority
 
-        lower_this_thread()
         with paused_collection():
-            article = finish(outliner)
+            article = at_lower_priority(partial(finish, outliner))
         self.app.call_from_thread(self.outline_complete, article)
 
     def outline_complete(self, article: Article) -> None:
