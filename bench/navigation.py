@@ -51,7 +51,7 @@ TIMEOUT = 30.0
 
 
 def build_app(path: Path) -> tuple[ReaderApp, Article]:
-    """The reader on `path`, as `reader.cli._read` makes it, saving nothing.
+    """The reader on `path`, as `reader.launch.read` makes it, saving nothing.
 
     The one place to change when the way the app is started changes.
     """

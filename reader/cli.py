@@ -1,4 +1,4 @@
-"""The `reader` command: arguments, dispatch and exit codes.
+"""The `reader` command: what to do with its arguments, and exit codes.
 
 Only the interactive reader imports Textual; `--outline`, `--print` and
 `--feedback` never do, and neither does reading through a pipe. Every failure
@@ -15,152 +15,24 @@ import shlex
 import stat
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, NoReturn, TextIO
+from typing import TextIO
 
-from reader import locations
+from reader import launch, locations
+from reader.arguments import UsageError, build_parser
 from reader.article import Article, Outliner, Section
 from reader.safe_text import safe_line
 from reader.source import (
-    DEFAULT_MAX_SIZE,
     STDIN_NAME,
     Source,
     SourceError,
     display_path,
     load_file,
     load_stream,
-    parse_size,
 )
-
-if TYPE_CHECKING:
-    from reader.folder import FolderScan
-    from reader.ui.app import Reading
-    from reader.ui.persistence import Persistence
-
-WHOLE_OUTLINE_AT_ONCE = 256 * 1024
-"""Articles up to this many characters are outlined whole before the first frame
-(a few milliseconds); longer ones show their start while the rest is found."""
 
 EXIT_OK = 0
 EXIT_ERROR = 1
 EXIT_USAGE = 2
-
-MIN_WIDTH, MAX_WIDTH = 20, 1_000
-
-
-class UsageError(Exception):
-    """Bad arguments or input: one line for stderr, exit status 2."""
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse, but an error is one line, not a usage block."""
-
-    def error(self, message: str) -> NoReturn:
-        raise UsageError(f"{safe_line(message)} (see reader --help)")
-
-
-def build_parser() -> argparse.ArgumentParser:
-    """The command line, as `reader --help` shows it."""
-    parser = _Parser(
-        prog="reader",
-        description=(
-            "Read a Markdown article in the terminal, one section at a time. "
-            "With no PATH, opens the bundled article "
-            "“Do therapists go to therapy?”. When standard output is not a "
-            "terminal, prints the article instead."
-        ),
-    )
-    parser.add_argument(
-        "path",
-        nargs="?",
-        metavar="PATH",
-        help="a Markdown file, a folder of them, or - for standard input",
-    )
-    parser.add_argument(
-        "--outline",
-        action="store_true",
-        help="print the article's sections (or a folder's articles) and exit",
-    )
-    parser.add_argument(
-        "--print",
-        dest="print_",
-        action="store_true",
-        help="print the article as styled text and exit (the default when "
-        "standard output is not a terminal)",
-    )
-    parser.add_argument(
-        "--section",
-        metavar="ID",
-        help="with --print: print only this section (an id or number from "
-        "reader --outline)",
-    )
-    parser.add_argument(
-        "--width",
-        type=_width,
-        metavar="N",
-        help="with --print: columns to print in (default: the terminal's, "
-        "or 80 when not printing to a terminal)",
-    )
-    parser.add_argument(
-        "--max-size",
-        type=_max_size,
-        default=DEFAULT_MAX_SIZE,
-        metavar="SIZE",
-        help="refuse articles larger than this, e.g. 500K, 10M, 2G or bytes "
-        "(default 50M)",
-    )
-    parser.add_argument(
-        "--feedback", action="store_true", help="print the feedback recorded so far"
-    )
-    parser.add_argument(
-        "--json", action="store_true", help="with --outline or --feedback: as JSON"
-    )
-    parser.add_argument(
-        "--csv", action="store_true", help="with --feedback: every record as CSV"
-    )
-    parser.add_argument(
-        "--from-start",
-        action="store_true",
-        help="start at the beginning, not where you left off",
-    )
-    parser.add_argument(
-        "--theme", metavar="NAME", help="use this colour theme for this run only"
-    )
-    parser.add_argument(
-        "--data-dir",
-        metavar="DIR",
-        help=f"where reader.db is kept (default: ${locations.DATA_DIR_ENV}, "
-        "else your user data folder)",
-    )
-    parser.add_argument(
-        "--split-level",
-        type=int,
-        choices=range(1, 7),
-        default=3,
-        metavar="N",
-        help="headings of level 1 to N start a section (default 3)",
-    )
-    parser.add_argument("--version", action="store_true", help="print the version")
-    return parser
-
-
-def _width(text: str) -> int:
-    try:
-        width = int(text)
-    except ValueError:
-        width = 0
-    if not MIN_WIDTH <= width <= MAX_WIDTH:
-        raise argparse.ArgumentTypeError(
-            f"not a width: {safe_line(text)!r} (a number from {MIN_WIDTH} "
-            f"to {MAX_WIDTH})"
-        )
-    return width
-
-
-def _max_size(text: str) -> int:
-    try:
-        return parse_size(text)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -214,7 +86,7 @@ def _run(args: argparse.Namespace) -> int:
         raise UsageError("--csv goes with --feedback")
     if args.csv and args.json:
         raise UsageError("choose one of --json and --csv")
-    theme = _theme(args.theme)
+    theme = launch.check_theme(args.theme)
     if args.section is not None and args.outline:
         raise UsageError("--section goes with --print, not --outline")
     if args.feedback:
@@ -229,7 +101,8 @@ def _run(args: argparse.Namespace) -> int:
     elif _is_folder(args.path):
         from reader.folder import scan_folder
 
-        return _read(args, scan_folder(args.path), theme)
+        launch.read(args, scan_folder(args.path), theme)
+        return EXIT_OK
     source = _load(args)
     if printing and source.notice:
         _note(_shown(args), source.notice)
@@ -243,14 +116,15 @@ def _run(args: argparse.Namespace) -> int:
     if printing:
         return _print(args, _whole(outliner))
     if args.path == "-":
-        _keyboard_from_terminal()
-    return _read(args, (source, outliner), theme)
+        launch.keyboard_from_terminal()
+    launch.read(args, (source, outliner), theme)
+    return EXIT_OK
 
 
 def _whole(outliner: Outliner) -> Article:
     """The whole outline, as fast as this machine allows (see `reader.collector`
     and `reader.article.parallel`)."""
-    if len(outliner.text) < WHOLE_OUTLINE_AT_ONCE:
+    if len(outliner.text) < launch.WHOLE_OUTLINE_AT_ONCE:
         return outliner.run()
     from reader.article.parallel import finish
     from reader.collector import paused_collection
@@ -365,97 +239,3 @@ def _print_feedback(args: argparse.Namespace) -> int:
     else:
         print(feedback_summary(records))
     return EXIT_OK
-
-
-def _theme(name: str | None) -> str | None:
-    """`--theme NAME` checked against Textual's themes (None: none given)."""
-    if name is None:
-        return None
-    from textual.theme import BUILTIN_THEMES
-
-    if name not in BUILTIN_THEMES:
-        names = ", ".join(sorted(BUILTIN_THEMES))
-        raise UsageError(f"unknown theme {safe_line(name)!r}; choose one of: {names}")
-    return name
-
-
-def _keyboard_from_terminal() -> None:
-    """After reading the article from a pipe, take keys from the terminal.
-
-    Textual reads keys from standard input, which was the pipe.
-    """
-    try:
-        terminal = os.open("/dev/tty", os.O_RDWR)
-    except OSError:
-        raise UsageError(
-            "no terminal to read keys from; use --print to print the article"
-        ) from None
-    os.dup2(terminal, sys.stdin.fileno() if sys.stdin else 0)
-    os.close(terminal)
-
-
-def _read(
-    args: argparse.Namespace,
-    what: FolderScan | tuple[Source, Outliner],
-    theme: str | None,
-) -> int:
-    """Run the interactive reader on an article or a folder.
-
-    Only as much of the article is parsed first as it takes to show where
-    reading starts; the rest of its outline is found in the background.
-    """
-    from reader.folder import FolderScan
-    from reader.store import open_store
-    from reader.ui.app import ReaderApp, Start
-    from reader.ui.persistence import Persistence
-
-    opened = open_store(locations.data_dir(args.data_dir))
-    persistence = Persistence(opened.store, opened.notice)
-    try:
-        start: Start = (
-            what
-            if isinstance(what, FolderScan)
-            else _reading(*what, persistence, resume=not args.from_start)
-        )
-        app = ReaderApp(
-            start,
-            persistence,
-            theme=theme or _saved_theme(persistence.theme()),
-            split_level=args.split_level,
-            max_size=args.max_size,
-        )
-        app.run()
-    finally:
-        persistence.close()
-    return EXIT_OK
-
-
-def _reading(
-    source: Source, outliner: Outliner, persistence: Persistence, *, resume: bool
-) -> Reading:
-    """What the reader opens with: the article known as far as the place to
-    start (its first section, or the saved one), the outliner to finish it."""
-    from reader.ui.app import Reading
-    from reader.ui.screens.remembering import FEEDBACK_ID
-
-    memory = persistence.recall(source.article_id)
-    position = memory.position if resume else None
-
-    def known(article: Article) -> bool:
-        if position is None:
-            return bool(article.sections)
-        if position.section_id == FEEDBACK_ID:
-            return False  # the feedback pane comes after the last section
-        found = article.find(position.section_id) is not None
-        return found or len(article.sections) > position.section_index
-
-    if len(source.text) <= WHOLE_OUTLINE_AT_ONCE:
-        return Reading(source, outliner.run(), memory, resume)
-    return Reading(source, outliner.until(known), memory, resume, outliner)
-
-
-def _saved_theme(name: str | None) -> str | None:
-    """The saved theme, if it still exists."""
-    from textual.theme import BUILTIN_THEMES
-
-    return name if name in BUILTIN_THEMES else None
