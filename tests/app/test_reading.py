@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from reader.source import load_file
 from reader.ui.screens.help import HelpScreen
 from reader.ui.screens.reading import ReadingScreen
 from reader.ui.widgets.section_pane import SectionPane
@@ -258,3 +261,33 @@ async def test_q_quits() -> None:
         await pilot.press("q")
         await pilot.pause()
         assert not app.is_running
+
+
+async def test_the_current_section_stays_in_view_in_a_long_contents(
+    tmp_path: Path,
+) -> None:
+    """Moving past the last row in view brings the current row back to the
+    middle of the contents, so it is always on screen."""
+    parts = "".join(f"## Part {n}\n\nText {n}.\n\n" for n in range(1, 61))
+    path = tmp_path / "long.md"
+    path.write_text(f"# Parts\n\n{parts}")
+    app = make_app(load_file(path))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        toc = app.query_one(TableOfContents)
+        height = toc.scrollable_content_region.height
+        first_scroll: int | None = None
+        for number in range(1, 41):
+            await pilot.press("right")
+            marked = [
+                line for line in region_text(app, toc).splitlines() if "▸" in line
+            ]
+            assert marked == [marked[0]] and f"Part {number}" in marked[0]
+            if first_scroll is None and toc.scroll_y > 0:
+                first_scroll = reading(app).index - int(toc.scroll_y)
+        # Past the bottom: re-centred, not crept along a row at a time.
+        assert first_scroll is not None
+        assert height // 3 <= first_scroll <= height * 2 // 3
+        for _ in range(40):
+            await pilot.press("left")
+        assert toc.scroll_y == 0

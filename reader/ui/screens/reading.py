@@ -71,6 +71,13 @@ class ReadingScreen(Screen[None]):
         self._search: Searching | None = None
         self._offered: tuple[bool, ...] | None = None
         """What the footer offered when last refreshed."""
+        # Kept at hand: a move uses them all, and a query walks the DOM.
+        self._pane = SectionPane(id="pane")
+        self._toc = TableOfContents(id="toc")
+        self._status = StatusBar(id="status")
+        self._switcher = ContentSwitcher(initial="pane", id="panes")
+        self._feedback: FeedbackPane | None = None
+        """The feedback pane, once mounted (on the first visit)."""
 
     @property
     def reader_app(self) -> ReaderApp:
@@ -85,15 +92,15 @@ class ReadingScreen(Screen[None]):
         yield TitleBar(self.article.title, id="title")
         with Horizontal(id="body"):
             with Vertical(id="contents"):
-                yield TableOfContents(id="toc")
+                yield self._toc
                 yield Static(Content(INDEXING), id="indexing")
-            with Vertical(id="main"), ContentSwitcher(initial="pane", id="panes"):
-                yield SectionPane(id="pane")
-        yield StatusBar(id="status")
+            with Vertical(id="main"), self._switcher:
+                yield self._pane
+        yield self._status
 
     @property
     def pane(self) -> SectionPane:
-        return self.query_one(SectionPane)
+        return self._pane
 
     @property
     def contents(self) -> Vertical:
@@ -102,34 +109,32 @@ class ReadingScreen(Screen[None]):
 
     @property
     def toc(self) -> TableOfContents:
-        return self.query_one(TableOfContents)
+        return self._toc
 
     @property
     def status(self) -> StatusBar:
-        return self.query_one(StatusBar)
+        return self._status
 
     @property
     def feedback_pane(self) -> FeedbackPane:
         """The feedback pane (mounted the first time it is shown)."""
-        from reader.ui.widgets.feedback_pane import FeedbackPane
-
-        return self.query_one("#feedback", FeedbackPane)
+        assert self._feedback is not None, "the feedback pane is not shown yet"
+        return self._feedback
 
     @property
     def _feedback_shown_yet(self) -> bool:
-        return bool(self.query("#feedback"))
+        return self._feedback is not None
 
     async def _show_feedback(self) -> None:
         """Switch to the feedback pane, mounting it on the first visit: most
         readers never get there, so the screen starts without it."""
-        switcher = self.query_one(ContentSwitcher)
-        if not self._feedback_shown_yet:
+        if self._feedback is None:
             from reader.ui.widgets.feedback_pane import FeedbackPane
 
-            pane = FeedbackPane(id="feedback")
-            await switcher.mount(pane)
+            pane = self._feedback = FeedbackPane(id="feedback")
+            await self._switcher.mount(pane)
             pane.show_earlier(self.memory.answer, self.source.sha256)
-        switcher.current = "feedback"
+        self._switcher.current = "feedback"
 
     def _search_panel(self) -> SearchPanel | None:
         """The search panel, once `/` has been pressed (it is mounted then)."""
@@ -205,7 +210,6 @@ class ReadingScreen(Screen[None]):
         its end, or `at` lines down."""
         index = max(0, min(index, self._last))
         self.index = index
-        switcher = self.query_one(ContentSwitcher)
         if self.on_feedback:
             had_focus = self.pane.has_focus
             await self._show_feedback()
@@ -213,7 +217,7 @@ class ReadingScreen(Screen[None]):
                 self.feedback_pane.focus()
         else:
             had_focus = self._feedback_shown_yet and self.feedback_pane.has_focus_within
-            switcher.current = "pane"
+            self._switcher.current = "pane"
             pane = self.pane
             section = self.article.sections[index]
             await pane.show(
@@ -237,13 +241,13 @@ class ReadingScreen(Screen[None]):
 
     def _update_position(self) -> None:
         if not self.article.complete:
-            self.query_one(StatusBar).set_position(f"§ {self.index + 1} · indexing…")
+            self._status.set_position(f"§ {self.index + 1} · indexing…")
             return
         text = str(progress(self.article, self.index, self.pane.fraction))
         read = len(self._remembering.read_indices())
         if read:
             text += f" · ✓ {read}/{len(self.article.sections)}"
-        self.query_one(StatusBar).set_position(text)
+        self._status.set_position(text)
 
     async def action_next_section(self) -> None:
         await self.go(self.index + 1)

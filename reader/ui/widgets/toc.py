@@ -161,11 +161,12 @@ class TableOfContents(ScrollView, can_focus=True, inherit_bindings=False):
         return strip.crop_extend(scroll_x, scroll_x + width, style)
 
     def watch_cursor(self, old: int, new: int) -> None:
+        # A cursor leaving the view brings it back to the middle, not the edge:
+        # the next half-screen of moves then need no scroll (which repaints
+        # every row), as in `less` or Vim's 'scrolljump'.
         height = self.scrollable_content_region.height
-        if new < self.scroll_y:
-            self.scroll_to(y=new, animate=False)
-        elif height and new >= self.scroll_y + height:
-            self.scroll_to(y=new - height + 1, animate=False)
+        if height and not self.scroll_y <= new < self.scroll_y + height:
+            self.scroll_to(y=max(new - height // 2, 0), animate=False)
         self.refresh_line(old)
         self.refresh_line(new)
 
