@@ -26,30 +26,31 @@ def terminal() -> Iterator[Terminal]:
     terminal.close()
 
 
-def test_quit_mid_section_seven_and_come_back_to_the_same_line(
+def test_quit_mid_section_five_and_come_back_to_the_same_line(
     data_dir: Path,
 ) -> None:
-    first = Terminal(100, 16)
+    # 12 rows: section 5, "Professional isolation", is taller than its pane.
+    first = Terminal(100, 12)
     try:
         first.start(reader_command(), base_env(data_dir))
         first.wait_for(OPENING)
-        first.send("7")
-        first.wait_for("§ 7/12")
-        first.send("Down", "Down", "Down", "Down", "Down")
-        before = first.wait_until_gone("▕  Work related stress")  # the heading
+        first.send("5")
+        first.wait_for("§ 5/12")
+        first.send("Down", "Down")
+        before = first.wait_until_gone("▕  Professional isolation")  # the heading
         first.send("q")
         first.wait_for("READER-EXITED-0")
     finally:
         first.close()
     top = _pane_rows(before)[:3]
     assert all(row.strip() for row in top), before
-    assert not any("Work related stress" in row for row in top)
+    assert top[0].lstrip().startswith("Many therapists tend to spend"), before
 
-    again = Terminal(100, 16)
+    again = Terminal(100, 12)
     try:
         again.start(reader_command(), base_env(data_dir))
-        after = again.wait_for("Resumed at § 7 — Work related stress")
-        assert "§ 7/12" in after
+        after = again.wait_for("Resumed at § 5 — Professional isolation")
+        assert "§ 5/12" in after
         # The same three lines at the top of the pane as when we quit.
         assert _pane_rows(after)[:3] == top, after
         again.send("g")
