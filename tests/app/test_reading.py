@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.geometry import Region
 
 from reader.source import load_file
 from reader.ui.screens.help import HelpScreen
@@ -291,3 +292,33 @@ async def test_the_current_section_stays_in_view_in_a_long_contents(
         for _ in range(40):
             await pilot.press("left")
         assert toc.scroll_y == 0
+
+
+async def test_the_scrollbar_shows_a_thumb_only_for_a_section_taller_than_the_pane(
+    tmp_path: Path,
+) -> None:
+    long_text = "\n\n".join(f"Paragraph {n} of the long part." for n in range(40))
+    sections = {
+        "Long one": long_text,
+        "Short one": "A line.",
+        "Short two": "Another line.",
+        "Long two": long_text,
+        "Short three": "A last line.",
+    }
+    body = "".join(f"## {title}\n\n{text}\n\n" for title, text in sections.items())
+    path = tmp_path / "mixed.md"
+    path.write_text(body)
+    app = make_app(load_file(path))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        pane = app.query_one(SectionPane)
+        seen = []
+        for index in range(len(sections)):
+            if index:
+                await pilot.press("right")
+            await pilot.pause()
+            bar = pane.vertical_scrollbar
+            strips = bar.render_lines(Region(0, 0, 1, bar.size.height))
+            styles = {segment.style for strip in strips for segment in strip}
+            seen.append(len(styles) > 1)  # a thumb: a second colour on the track
+        assert seen == [True, False, False, True, False]

@@ -187,9 +187,16 @@ class SectionPane(ScrollView, can_focus=True, inherit_bindings=False):
         size = Size(typeset.width + 2 * MARGIN, len(typeset.lines) + extra)
         # Setting `virtual_size` lays out the whole screen, in case scrollbars
         # come or go; this pane always shows its scrollbar, so it need not. Only
-        # the scrollbar is updated, as Textual does when it sizes a widget itself.
+        # the scrollbar is updated, as Textual does when it sizes a widget itself,
+        # and only if it changes: between two sections that fit, it shows no
+        # thumb either way (repainting it would cost a sixth of the move).
         self.set_reactive(SectionPane.virtual_size, size)
-        self._scroll_update(size)
+        bar = self.vertical_scrollbar
+        if not (
+            bar.window_size
+            and max(bar.window_virtual_size, size.height) <= bar.window_size
+        ):
+            self._scroll_update(size)
         self.refresh()
 
     def on_resize(self, event: events.Resize) -> None:
