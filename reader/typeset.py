@@ -15,7 +15,13 @@ text is recorded as it is made:
 
 Very long blocks are cut into pieces (`CODE_PIECE` lines of code, `TABLE_PIECE`
 rows of a table, the header repeated) so no one block stalls the rendering.
-Never imports Textual.
+
+For the interactive reader (`wide=True`), code is never wrapped and a table is
+set at its natural width, up to `WIDEST` cells: a line of code broken in two
+reads as two lines, and a squeezed table as a column of fragments. Such lines
+are wider than the rest; the pane scrolls sideways to show them. Printed output
+(`wide=False`) wraps them to the width, as a pipe expects. Never imports
+Textual.
 """
 
 from __future__ import annotations
@@ -30,10 +36,11 @@ from typing import ClassVar
 
 from markdown_it.token import Token
 from rich.cells import cell_len
-from rich.console import Console
-from rich.markdown import Heading, Markdown, MarkdownElement
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.markdown import CodeBlock, Heading, Markdown, MarkdownElement
 from rich.segment import Segment
 from rich.style import Style
+from rich.syntax import Syntax
 from rich.theme import Theme
 
 from reader.article.markdown import References, render_parser
@@ -48,6 +55,12 @@ over tens of thousands of lines."""
 TABLE_PIECE = 200
 """Rows of a table rendered as one piece (each piece repeats the header)."""
 
+WIDEST = 1_000
+"""Cells a code line or table may take before it is wrapped after all."""
+
+CODE_PADDING = 1
+"""Columns of background either side of a code block's text (Rich's padding)."""
+
 Line = list[Segment]
 
 
@@ -57,6 +70,17 @@ class _LeftHeading(Heading):
     LEVEL_ALIGN: ClassVar[dict[str, str]] = {  # type: ignore[assignment]
         f"h{level}": "left" for level in range(1, 7)
     }
+
+
+class _UnwrappedCode(CodeBlock):
+    """Rich's code block, its lines never wrapped (the block is set as wide as
+    its longest line, see `Typesetter.render`)."""
+
+    def __rich_console__(
+        self, console: Console, options: ConsoleOptions
+    ) -> RenderResult:
+        code = str(self.text).rstrip()
+        yield Syntax(code, self.lexer_name, theme=self.theme, padding=CODE_PADDING)
 
 
 class _Markdown(Markdown):
@@ -79,6 +103,16 @@ class _Markdown(Markdown):
         self.hyperlinks = not urls
         self.inline_code_lexer = None
         self.inline_code_theme = code_theme
+
+
+class _WideMarkdown(_Markdown):
+    """The same, its code never wrapped."""
+
+    elements: ClassVar[dict[str, type[MarkdownElement]]] = {
+        **_Markdown.elements,
+        "fence": _UnwrappedCode,
+        "code_block": _UnwrappedCode,
+    }
 
 
 @dataclass(frozen=True)
@@ -118,6 +152,8 @@ class Typeset:
     width: int
     lines: list[Line] = field(default_factory=list)
     texts: list[str] = field(default_factory=list)
+    widest: int = 0
+    """Cells of the widest line: more than `width` when code or a table is."""
     starts: list[tuple[int, int]] = field(default_factory=list)
     """(source line, typeset line) where each top-level block starts."""
     links: list[LinkSpot] = field(default_factory=list)
@@ -185,6 +221,7 @@ class Typeset:
             x += width
         self.lines.append(cleaned)
         self.texts.append("".join(segment.text for segment in cleaned))
+        self.widest = max(self.widest, x)
 
     def _link(self, y: int, start: int, end: int, href: str) -> None:
         last = self.links[-1] if self.links else None
@@ -221,12 +258,16 @@ class Typesetter:
         theme: Theme | None = None,
         code_theme: str = "monokai",
         urls: bool = False,
+        wide: bool = False,
     ) -> None:
         """`urls`: write a link's target after its text, as `text (url)`, for
-        output that is not interactive (no `LinkSpot`s are recorded then)."""
+        output that is not interactive (no `LinkSpot`s are recorded then).
+        `wide`: code and tables wider than the width are not wrapped (see the
+        module docstring)."""
         self._parser = render_parser(references)
         self._code_theme = code_theme
         self._urls = urls
+        self._wide = wide
         self._console = Console(
             file=io.StringIO(),
             theme=theme,
@@ -254,9 +295,24 @@ class Typesetter:
         return blocks
 
     def render(self, block: Block, width: int) -> list[Line]:
-        """One block's lines at `width` cells."""
-        options = self._console.options.update(width=max(width, 8))
-        markdown = _Markdown(block.tokens, code_theme=self._code_theme, urls=self._urls)
+        """One block's lines at `width` cells (code and tables wider, if wide)."""
+        width = max(width, 8)
+        first = block.tokens[0]
+        if self._wide and first.type in ("fence", "code_block"):
+            longest = max(
+                map(cell_len, first.content.expandtabs(4).splitlines()), default=0
+            )
+            width = max(width, min(longest + 2 * CODE_PADDING, WIDEST))
+        elif self._wide and first.type == "table_open":
+            natural = self._render(block, WIDEST)
+            if max(map(Segment.get_line_length, natural), default=0) > width:
+                return natural
+        return self._render(block, width)
+
+    def _render(self, block: Block, width: int) -> list[Line]:
+        options = self._console.options.update(width=width)
+        kind = _WideMarkdown if self._wide else _Markdown
+        markdown = kind(block.tokens, code_theme=self._code_theme, urls=self._urls)
         return self._console.render_lines(markdown, options, pad=False)
 
     def typeset(self, source: str, width: int) -> Typeset:

@@ -34,6 +34,10 @@ _KEY_NAMES = {
     "ctrl+p": "Ctrl+P",
     "ctrl+z": "Ctrl+Z",
     "alt+left": "Alt+←",
+    "shift+right": "Shift+→",
+    "shift+left": "Shift+←",
+    "greater_than_sign": ">",
+    "less_than_sign": "<",
 }
 
 
@@ -154,6 +158,22 @@ COMMANDS: tuple[Command, ...] = (
         "Page up; at the top of a section, back to the end of the one before",
         READ,
         palette=False,
+    ),
+    Command(
+        "scroll_right",
+        ("shift+right", "greater_than_sign"),
+        "Wider",
+        "Scroll right, to see wide code or tables",
+        READ,
+        footer=True,
+    ),
+    Command(
+        "scroll_left",
+        ("shift+left", "less_than_sign"),
+        "Left",
+        "Scroll back left",
+        READ,
+        footer=True,
     ),
     Command(
         "toggle_toc",

@@ -119,5 +119,8 @@ def typesetter(article: Article, theme: Theme) -> Typesetter:
     """A typesetter for `article` in the colours of `theme` (one per thread)."""
     styles = reading_styles(theme)
     return Typesetter(
-        article.references, theme=styles.theme, code_theme=styles.code_theme
+        article.references,
+        theme=styles.theme,
+        code_theme=styles.code_theme,
+        wide=True,
     )

@@ -322,3 +322,30 @@ async def test_the_scrollbar_shows_a_thumb_only_for_a_section_taller_than_the_pa
             styles = {segment.style for strip in strips for segment in strip}
             seen.append(len(styles) > 1)  # a thumb: a second colour on the track
         assert seen == [True, False, False, True, False]
+
+
+async def test_code_wider_than_the_pane_scrolls_sideways(tmp_path: Path) -> None:
+    code = "print('" + "w" * 100 + "THE-END')"
+    path = tmp_path / "wide.md"
+    path.write_text(f"# Wide\n\n```python\n{code}\n```\n\n## Narrow\n\nJust prose.\n")
+    app = make_app(load_file(path))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        footer = screen_text(app).splitlines()[-1]
+        assert "Shift+→ Wider" in footer and "Left" not in footer
+        assert "THE-END" not in pane_text(app)
+        await pilot.press("shift+right", "greater_than_sign")
+        await pilot.pause()
+        assert "THE-END" in pane_text(app)
+        footer = screen_text(app).splitlines()[-1]
+        assert "Shift+← Left" in footer and "Wider" not in footer
+        await pilot.press("less_than_sign", "shift+left")
+        await pilot.pause()
+        assert "print('www" in pane_text(app)
+        # Another section starts at the left, and offers no sideways scroll.
+        await pilot.press("shift+right", "right")
+        await pilot.pause()
+        assert "Just prose." in pane_text(app)
+        assert app.query_one(SectionPane).scroll_x == 0
+        footer = screen_text(app).splitlines()[-1]
+        assert "Wider" not in footer and "Left" not in footer

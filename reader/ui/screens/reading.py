@@ -270,6 +270,14 @@ class ReadingScreen(Screen[None]):
     def action_scroll_up(self) -> None:
         self.pane.scroll_up(animate=False)
 
+    def action_scroll_right(self) -> None:
+        self.pane.scroll_sideways(+1)
+        self.refresh_bindings()
+
+    def action_scroll_left(self) -> None:
+        self.pane.scroll_sideways(-1)
+        self.refresh_bindings()
+
     async def action_page_forward(self) -> None:
         if self.on_feedback:
             return
@@ -350,6 +358,10 @@ class ReadingScreen(Screen[None]):
             return bool(parameters) and int(str(parameters[0])) <= count
         if action in ("scroll_down", "scroll_up"):
             return not self.on_feedback
+        if action == "scroll_right":  # offered only when there is more to see
+            return not self.on_feedback and self.pane.scroll_x < self.pane.max_scroll_x
+        if action == "scroll_left":
+            return not self.on_feedback and self.pane.scroll_x > 0
         if action in ("next_hit", "previous_hit", "clear_search"):
             return self._search is not None and self._search.active
         if action == "follow_link":

@@ -129,7 +129,7 @@ class SectionPane(ScrollView, can_focus=True, inherit_bindings=False):
             typeset = self._set_start()
         self._display(typeset)
         at, self._pending_scroll = self._pending_scroll, None
-        self.scroll_to(0, 0, animate=False, immediate=True)
+        self.scroll_to(0, 0, animate=False, immediate=True, force=True)
         if at == "end":
             self._scroll_now_and_after_refresh(self.scroll_to_end)
         elif at:
@@ -184,7 +184,11 @@ class SectionPane(ScrollView, can_focus=True, inherit_bindings=False):
         self._typeset = typeset
         self._marks = typeset.marks(self._pattern) if self._pattern else []
         extra = 0 if typeset.complete else 2
-        size = Size(typeset.width + 2 * MARGIN, len(typeset.lines) + extra)
+        room = self.scrollable_content_region.width or self.expected_width
+        # Code or a table wider than the measure runs past the pane's right
+        # edge: the pane scrolls sideways that far (`scroll_sideways`).
+        width = max(typeset.width + 2 * MARGIN, self._indent(room) + typeset.widest)
+        size = Size(width, len(typeset.lines) + extra)
         # Setting `virtual_size` lays out the whole screen, in case scrollbars
         # come or go; this pane always shows its scrollbar, so it need not. Only
         # the scrollbar is updated, as Textual does when it sizes a widget itself,
@@ -314,6 +318,13 @@ class SectionPane(ScrollView, can_focus=True, inherit_bindings=False):
         the screen has settled the pane's size (which may not be final yet)."""
         scroll()
         self.call_after_refresh(scroll)
+
+    def scroll_sideways(self, direction: int) -> None:
+        """Scroll half the pane's width right (`direction` 1) or left (-1)."""
+        step = max(self.scrollable_content_region.width // 2, 1)
+        x = self.scroll_x + direction * step
+        # `force`: the pane hides a horizontal scrollbar, not horizontal scrolling.
+        self.scroll_to(x=max(0, min(x, self.max_scroll_x)), animate=False, force=True)
 
     def scroll_to_end(self) -> None:
         """Scroll to the bottom."""
