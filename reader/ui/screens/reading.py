@@ -233,6 +233,9 @@ class ReadingScreen(Screen[None]):
     def _scrolled(self) -> None:
         self._update_position()
         self._remembering.scrolled()
+        # Code wider than the pane may have come into the section as the rest
+        # of it was typeset: offer sideways scrolling from then on.
+        self.refresh_bindings()
 
     def read_changed(self) -> None:
         """A section was marked read: show it."""
