@@ -37,7 +37,11 @@ def test_quit_mid_section_five_and_come_back_to_the_same_line(
         first.send("5")
         first.wait_for("§ 5/12")
         first.send("Down", "Down")
-        before = first.wait_until_gone("▕  Professional isolation")  # the heading
+        # Two lines down: the heading and the blank line after it are gone.
+        before = first.wait_until(
+            lambda screen: _pane_rows(screen)[0].lstrip().startswith("Many"),
+            "the paragraph at the top of the pane",
+        )
         first.send("q")
         first.wait_for("READER-EXITED-0")
     finally:

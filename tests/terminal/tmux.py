@@ -8,7 +8,7 @@ import shutil
 import subprocess
 import time
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 READER = Path(__file__).resolve().parents[2] / ".venv" / "bin" / "reader"
@@ -93,24 +93,25 @@ class Terminal:
 
     def wait_for(self, text: str, timeout: float = 15.0) -> str:
         """Wait until `text` is on screen; returns the screen."""
-        deadline = time.monotonic() + timeout
-        while True:
-            screen = self.screen()
-            if text in screen:
-                return screen
-            if time.monotonic() > deadline:
-                raise AssertionError(f"{text!r} never appeared; the screen:\n{screen}")
-            time.sleep(0.05)
+        return self.wait_until(lambda screen: text in screen, f"{text!r}", timeout)
 
     def wait_until_gone(self, text: str, timeout: float = 15.0) -> str:
         """Wait until `text` is no longer on screen; returns the screen."""
+        return self.wait_until(
+            lambda screen: text not in screen, f"{text!r} gone", timeout
+        )
+
+    def wait_until(
+        self, check: Callable[[str], bool], what: str, timeout: float = 15.0
+    ) -> str:
+        """Wait until `check(screen)` holds; returns the screen."""
         deadline = time.monotonic() + timeout
         while True:
             screen = self.screen()
-            if text not in screen:
+            if check(screen):
                 return screen
             if time.monotonic() > deadline:
-                raise AssertionError(f"{text!r} never went away; the screen:\n{screen}")
+                raise AssertionError(f"never saw {what}; the screen:\n{screen}")
             time.sleep(0.05)
 
     def close(self) -> None:
