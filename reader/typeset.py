@@ -73,14 +73,20 @@ class _LeftHeading(Heading):
 
 
 class _UnwrappedCode(CodeBlock):
-    """Rich's code block, its lines never wrapped (the block is set as wide as
-    its longest line, see `Typesetter.render`)."""
+    """Rich's code block, set as wide as its longest line (see
+    `Typesetter.render`), so only a line past `WIDEST` cells is wrapped."""
 
     def __rich_console__(
         self, console: Console, options: ConsoleOptions
     ) -> RenderResult:
         code = str(self.text).rstrip()
-        yield Syntax(code, self.lexer_name, theme=self.theme, padding=CODE_PADDING)
+        yield Syntax(
+            code,
+            self.lexer_name,
+            theme=self.theme,
+            word_wrap=True,
+            padding=CODE_PADDING,
+        )
 
 
 class _Markdown(Markdown):
@@ -106,7 +112,7 @@ class _Markdown(Markdown):
 
 
 class _WideMarkdown(_Markdown):
-    """The same, its code never wrapped."""
+    """The same, its code set at its own width."""
 
     elements: ClassVar[dict[str, type[MarkdownElement]]] = {
         **_Markdown.elements,

@@ -53,3 +53,4 @@ def test_an_absurdly_long_line_is_wrapped_after_all() -> None:
     source = "```\n" + "z" * (3 * WIDEST) + "\n```\n"
     typeset = Typesetter({}, wide=True).typeset(source, 60)
     assert typeset.widest == WIDEST
+    assert sum(text.count("z") for text in typeset.texts) == 3 * WIDEST
