@@ -6,18 +6,11 @@ import random
 
 from reader.article import Article, Outliner, parallel
 from reader.article.parallel import PARALLEL_FROM, outline
+from tests.unit.outline_helpers import assert_same_outline
 
 
 def one_pass(text: str) -> Article:
     return Outliner(text, name="long.md", chunked=False).run()
-
-
-def same(left: Article, right: Article) -> None:
-    assert left.title == right.title
-    assert left.sections == right.sections
-    assert dict(left.anchors) == dict(right.anchors)
-    assert dict(left.references) == dict(right.references)
-    assert left.complete and right.complete
 
 
 def long_article(seed: int) -> str:
@@ -50,7 +43,7 @@ def long_article(seed: int) -> str:
 def test_two_processes_give_what_one_pass_gives() -> None:
     text = long_article(1)
     assert len(text) >= PARALLEL_FROM
-    same(outline(text, name="long.md"), one_pass(text))
+    assert_same_outline(outline(text, name="long.md"), one_pass(text))
 
 
 def test_the_cut_is_never_a_hash_line_inside_a_code_block() -> None:
@@ -68,10 +61,10 @@ def test_a_cut_that_is_not_a_heading_falls_back_to_one_pass() -> None:
     code = "".join(f"# comment {line}\n" for line in range(PARALLEL_FROM // 12))
     text = f"# Start\n\nText.\n\n~~~\n{code}~~~\n\n## End\n\nDone.\n"
     article = outline(text, name="long.md")
-    same(article, one_pass(text))
+    assert_same_outline(article, one_pass(text))
     assert [section.title for section in article.sections] == ["Start", "End"]
 
 
 def test_short_articles_are_outlined_in_this_process() -> None:
     text = "# Short\n\nText.\n"
-    same(outline(text, name="short.md"), one_pass(text))
+    assert_same_outline(outline(text, name="short.md"), one_pass(text))

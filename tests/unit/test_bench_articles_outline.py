@@ -7,8 +7,9 @@ from __future__ import annotations
 import pytest
 
 from bench.generate import MB, generate
-from reader.article import Article, Outliner
+from reader.article import Outliner
 from reader.article.parallel import PARALLEL_FROM, outline
+from tests.unit.outline_helpers import assert_same_outline
 
 ARTICLES = {
     "0.5 MB": (MB // 2, None),
@@ -19,14 +20,6 @@ ARTICLES = {
 }
 
 
-def same(left: Article, right: Article) -> None:
-    assert left.title == right.title
-    assert left.sections == right.sections
-    assert dict(left.anchors) == dict(right.anchors)
-    assert dict(left.references) == dict(right.references)
-    assert left.complete and right.complete
-
-
 @pytest.mark.parametrize("name", ARTICLES)
 def test_every_way_of_outlining_a_bench_article_agrees(name: str) -> None:
     size, section_bytes = ARTICLES[name]
@@ -34,10 +27,10 @@ def test_every_way_of_outlining_a_bench_article_agrees(name: str) -> None:
     one_pass = Outliner(text, name="bench.md", chunked=False).run()
     assert len(one_pass.sections) > 10
     # In chunks, as the app outlines while it shows the first section.
-    same(Outliner(text, name="bench.md").run(), one_pass)
+    assert_same_outline(Outliner(text, name="bench.md").run(), one_pass)
     # The first section alone, as the app shows it before the rest is known.
     start = Outliner(text, name="bench.md").until(lambda found: bool(found.sections))
     assert start.sections[0] == one_pass.sections[0]
     # In two processes, from 2 MB on.
     if len(text) >= PARALLEL_FROM:
-        same(outline(text, name="bench.md"), one_pass)
+        assert_same_outline(outline(text, name="bench.md"), one_pass)
