@@ -350,7 +350,13 @@ class ReadingScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         count = len(self.article.sections)
         if action in ("answer_yes", "answer_no"):
-            return self.on_feedback and self.feedback_pane.stage == "asking"
+            pane = self._feedback
+            return (
+                self.on_feedback
+                and pane is not None
+                and pane.is_mounted
+                and pane.stage == "asking"
+            )
         if action == "next_section":
             return self.index < self._last
         if action == "feedback":

@@ -118,11 +118,14 @@ class FeedbackPane(Vertical, can_focus=True):
         self.set_class(stage == "asking", "-asking")
         self.set_class(stage == "commenting", "-commenting")
         self.set_class(stage == "thanked", "-thanked")
+        comments = self.query(CommentInput)
+        if not comments:  # asked before its children exist: on_mount asks again
+            return
+        comment = comments.first()
         if stage == "commenting":
-            comment = self.query_one(CommentInput)
             comment.value = ""
             comment.focus()
-        elif self.query_one(CommentInput).has_focus:
+        elif comment.has_focus:
             self.focus()
 
     def on_mount(self) -> None:
