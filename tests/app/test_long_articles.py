@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
-from reader.article import Outliner
+import pytest
+
+from reader.article import Article, Outliner, parallel
 from reader.source import load_file
 from reader.ui.app import ReaderApp, Reading
 from reader.ui.persistence import Persistence
@@ -35,17 +38,29 @@ def opened(path: Path) -> ReaderApp:
 
 
 async def test_the_first_section_shows_while_the_outline_is_indexed(
-    tmp_path: Path,
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # Hold the outline back until the screen has been checked: on a fast
+    # machine it could otherwise be complete before anyone looks.
+    release = threading.Event()
+    finish = parallel.finish
+
+    def held(outliner: Outliner) -> Article:
+        release.wait(10)
+        return finish(outliner)
+
+    monkeypatch.setattr(parallel, "finish", held)
     app = opened(long_article(tmp_path))
     async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
         screen = app.screen
         assert isinstance(screen, ReadingScreen)
-        if not screen.article.complete:  # a fast machine may already be done
-            assert INDEXING in region_text(app, app.query_one("#contents"))
-            assert "§ 1 · indexing…" in screen_text(app)
-            assert not screen.check_action("feedback", ())
+        assert not screen.article.complete
+        assert INDEXING in region_text(app, app.query_one("#contents"))
+        assert "§ 1 · indexing…" in screen_text(app)
+        assert not screen.check_action("feedback", ())
         assert pane_text(app).startswith("A long article It begins here.")
+        release.set()
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert screen.article.complete

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,13 +16,6 @@ pytestmark = [
 
 OPENING = "Yes, therapists do indeed go for therapy."
 ESC = "\x1b"
-
-
-@pytest.fixture
-def terminal() -> Iterator[Terminal]:
-    terminal = Terminal(100, 30)
-    yield terminal
-    terminal.close()
 
 
 def test_quit_mid_section_five_and_come_back_to_the_same_line(

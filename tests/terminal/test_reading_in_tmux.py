@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,13 +17,6 @@ pytestmark = [
 ]
 
 OPENING = "Yes, therapists do indeed go for therapy."
-
-
-@pytest.fixture
-def terminal() -> Iterator[Terminal]:
-    terminal = Terminal(100, 30)
-    yield terminal
-    terminal.close()
 
 
 def test_read_the_bundled_article_and_answer_yes(
